@@ -1,0 +1,3 @@
+from peerpath.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,150 @@
+"""The validated curriculum: cross-file checks on what `load` read, then one object to generate from."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from peerpath.load import Loaded, Module, QuizSource
+from peerpath.models.course import Course, Topic
+from peerpath.models.quiz import Quiz, Scenario
+from peerpath.problems import Problem
+
+
+@dataclass
+class Curriculum:
+    """Everything needed to generate the site, already known to be consistent."""
+
+    course: Course
+    topics: dict[str, Topic]
+    modules: list[Module]  # in course order
+    quizzes: dict[str, Quiz]  # by module id
+
+    def module(self, module_id: str) -> Module:
+        return next(m for m in self.modules if m.meta.id == module_id)
+
+    def parts(self) -> list[tuple[str, list[Module]]]:
+        """(part title, its modules) in course order."""
+        return [(p.title, [self.module(i) for i in p.modules]) for p in self.course.parts]
+
+
+def cross_check(loaded: Loaded) -> tuple[Curriculum | None, list[Problem]]:
+    """Check what no single file can: ids, topics, course listing, quiz targets."""
+    problems = list(loaded.problems)
+    problems += _duplicate_modules(loaded.modules)
+    problems += _unknown_topics(loaded.modules, loaded.topics) if loaded.topics else []
+    problems += _course_listing(loaded)
+    problems += _quiz_targets(loaded)
+    if problems or loaded.course is None:
+        return None, sorted(set(problems))
+    by_id = {m.meta.id: m for m in loaded.modules}
+    ordered = [by_id[i] for part in loaded.course.parts for i in part.modules]
+    quizzes = {q.quiz.module: q.quiz for q in loaded.quizzes}
+    return Curriculum(loaded.course, loaded.topics, ordered, quizzes), []
+
+
+def _duplicate_modules(modules: list[Module]) -> list[Problem]:
+    first: dict[str, Module] = {}
+    found = []
+    for module in modules:
+        other = first.setdefault(module.meta.id, module)
+        if other is not module:
+            found.append(Problem(module.path, module.doc.line_of(("id",)), "id",
+                                 f"'{module.meta.id}' is already the id of {other.path}"))
+    return found
+
+
+def _unknown_topics(modules: list[Module], topics: dict[str, Topic]) -> list[Problem]:
+    found = []
+    for module in modules:
+        for i, segment in enumerate(module.meta.agenda):
+            if segment.topic is not None and segment.topic not in topics:
+                found.append(Problem(module.path, module.doc.line_of(("agenda", i, "topic")), f"agenda[{i}].topic",
+                                     f"unknown topic '{segment.topic}'{_suggest(segment.topic, topics)}; "
+                                     "topics are listed in curriculum/topics.yml"))
+    return found
+
+
+def _course_listing(loaded: Loaded) -> list[Problem]:
+    course, doc = loaded.course, loaded.course_doc
+    if course is None or doc is None:
+        return []
+    known = {m.meta.id for m in loaded.modules}
+    listed: set[str] = set()
+    found = []
+    for p, part in enumerate(course.parts):
+        for i, module_id in enumerate(part.modules):
+            where = ("parts", p, "modules", i)
+            if module_id in listed:
+                found.append(Problem(doc.path, doc.line_of(where), f"parts[{p}].modules[{i}]",
+                                     f"module '{module_id}' is listed twice"))
+            elif module_id not in known:
+                found.append(Problem(doc.path, doc.line_of(where), f"parts[{p}].modules[{i}]",
+                                     f"no module has the id '{module_id}'"))
+            listed.add(module_id)
+    for module in loaded.modules:
+        if module.meta.id not in listed:
+            found.append(Problem(module.path, module.doc.line_of(("id",)), "id",
+                                 f"module '{module.meta.id}' is not listed in curriculum/course.yml, so trainees would never see it"))
+    return found
+
+
+def _quiz_targets(loaded: Loaded) -> list[Problem]:
+    modules = {m.meta.id: m for m in loaded.modules}
+    quiz_for: dict[str, QuizSource] = {}
+    found = []
+    for source in loaded.quizzes:
+        quiz, doc = source.quiz, source.doc
+        module = modules.get(quiz.module)
+        if module is None:
+            found.append(Problem(source.path, doc.line_of(("module",)), "module", f"no module has the id '{quiz.module}'"))
+        elif quiz.module in quiz_for:
+            found.append(Problem(source.path, doc.line_of(("module",)), "module",
+                                 f"module '{quiz.module}' already has a quiz: {quiz_for[quiz.module].path}"))
+        quiz_for.setdefault(quiz.module, source)
+        seen: set[str] = set()
+        for i, question in enumerate(quiz.questions):
+            if question.id in seen:
+                found.append(Problem(source.path, doc.line_of(("questions", i, "id")), f"questions[{i}].id",
+                                     f"question id '{question.id}' is used twice"))
+            seen.add(question.id)
+        if module is not None:
+            found += _sections(source, heading_anchors(module.body))
+    return found
+
+
+def _sections(source: QuizSource, anchors: set[str]) -> list[Problem]:
+    found = []
+    for i, question in enumerate(source.quiz.questions):
+        inner = [((), question)] + ([((("questions", j), q)) for j, q in enumerate(question.questions)]
+                                    if isinstance(question, Scenario) else [])
+        for sub, q in inner:
+            if q.section and q.section.lstrip("#") not in anchors:
+                loc = ("questions", i, *sub, "section")
+                found.append(Problem(source.path, source.doc.line_of(loc), _loc_text(loc),
+                                     f"the module has no heading with the anchor '{q.section}'"))
+    return found
+
+
+def _loc_text(loc: tuple) -> str:
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in loc).lstrip(".")
+
+
+def heading_anchors(markdown: str) -> set[str]:
+    """Anchors the site builder gives the Markdown headings (Python-Markdown's toc slugs)."""
+    return {slugify(m.group(1)) for m in re.finditer(r"^#{1,6}\s+(.+?)\s*#*\s*$", markdown, re.M)}
+
+
+def slugify(text: str) -> str:
+    """Python-Markdown toc's default slug: ASCII, lowercase, words joined by hyphens."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
+
+
+def _suggest(word: str, options) -> str:
+    import difflib
+
+    guess = difflib.get_close_matches(word, list(options), n=1)
+    return f" (did you mean '{guess[0]}'?)" if guess else ""

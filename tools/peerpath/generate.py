@@ -1,0 +1,202 @@
+"""Curriculum -> the generated docs folder (Markdown, HTML fragments, JSON, assets) for any site builder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from markupsafe import Markup
+
+from peerpath.competencies import CATEGORIES
+from peerpath.curriculum import Curriculum
+from peerpath.hours import contact_minutes, minutes_by_topic, total_minutes
+from peerpath.load import Module
+from peerpath.markdown_links import demote_headings, rebase_links
+from peerpath.models.quiz import Quiz, Reflection
+from peerpath.notes import count_facilitator_notes, strip_facilitator_notes
+from peerpath.project import Project
+from peerpath.quizview import answer_key_json, correct_answer_text, numbered_questions, vignette_html
+from peerpath.templating import render
+
+ASSETS = "assets/peerpath"
+GENERATED_FOLDERS = {"modules", "trainer", "assets"}  # authored pages may not use these names
+
+
+def render_pages(curriculum: Curriculum, project: Project) -> dict[str, str | bytes]:
+    """Every generated file, by its path inside the docs folder. Pure apart from reading authored pages."""
+    pages: dict[str, str | bytes] = {}
+    pages.update(authored_pages(project))
+    pages["index.md"] = str(pages.get("index.md", "# Home\n")) + home_module_table(curriculum)
+    for module in curriculum.modules:
+        quiz = curriculum.quizzes.get(module.meta.id)
+        pages[f"modules/{module.meta.id}.md"] = learner_page(curriculum, module, quiz)
+        pages[f"trainer/{module.meta.id}.md"] = trainer_page(curriculum, module, quiz)
+        if quiz:
+            pages[f"trainer/answer-keys/{module.meta.id}.md"] = answer_key_page(module, quiz)
+    pages["trainer/index.md"] = trainer_index(curriculum)
+    pages["workbook.md"] = workbook_page(curriculum)
+    for asset in resources.files("peerpath").joinpath("static").iterdir():
+        pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
+    return pages
+
+
+def authored_pages(project: Project) -> dict[str, str | bytes]:
+    """Pages trainers write directly (home, guides, privacy): copied as they are."""
+    pages: dict[str, str | bytes] = {}
+    for path in sorted(project.curriculum.rglob("*")):
+        rel = path.relative_to(project.curriculum)
+        if path.is_dir() or rel.parts[0] in GENERATED_FOLDERS or path.suffix in {".yml", ".yaml"}:
+            continue
+        pages[rel.as_posix()] = path.read_text(encoding="utf-8") if path.suffix == ".md" else path.read_bytes()
+    return pages
+
+
+def _box(curriculum: Curriculum, module: Module) -> str:
+    return render("module_box.html.j2", meta=module.meta, **_box_context(curriculum, module))
+
+
+def quiz_html(quiz: Quiz, title: str) -> str:
+    """The interactive (and printable) knowledge check for one quiz."""
+    graded = quiz.graded()
+    groups = numbered_questions(quiz)
+    reflections = sum(isinstance(item.question, Reflection) for _, batch in groups for item in batch)
+    html = render(
+        "quiz.html.j2",
+        quiz=quiz,
+        title=title,
+        groups=groups,
+        graded_count=len(graded),
+        reflection_count=reflections,
+        key_json=Markup(answer_key_json(quiz)),
+        vignette=lambda s: Markup(vignette_html(s)),
+    )
+    # Markdown treats a blank line as the end of a raw HTML block: keep the form in one block.
+    return "\n".join(line for line in html.splitlines() if line.strip())
+
+
+def learner_page(curriculum: Curriculum, module: Module, quiz: Quiz | None) -> str:
+    return render(
+        "module.md.j2",
+        meta=module.meta,
+        body=strip_facilitator_notes(module.body).strip(),
+        quiz_html=quiz_html(quiz, module.meta.title) if quiz else "",
+        **_box_context(curriculum, module),
+    )
+
+
+def _box_context(curriculum: Curriculum, module: Module) -> dict:
+    return {
+        "minutes": contact_minutes(module.meta),
+        "by_topic": minutes_by_topic(module.meta),
+        "topics": curriculum.topics,
+        "competency_names": CATEGORIES,
+    }
+
+
+@dataclass
+class AgendaRow:
+    start: str
+    segment: object
+
+
+def agenda_rows(module: Module) -> list[AgendaRow]:
+    """Each segment with its start time from the beginning of the module (0:00)."""
+    rows, elapsed = [], 0
+    for segment in module.meta.agenda:
+        rows.append(AgendaRow(f"{elapsed // 60}:{elapsed % 60:02d}", segment))
+        elapsed += segment.minutes
+    return rows
+
+
+def trainer_page(curriculum: Curriculum, module: Module, quiz: Quiz | None) -> str:
+    return render(
+        "trainer_module.md.j2",
+        meta=module.meta,
+        body=module.body.strip(),
+        quiz=quiz,
+        agenda=agenda_rows(module),
+        break_minutes=sum(s.minutes for s in module.meta.agenda if not s.is_contact),
+        **_box_context(curriculum, module),
+    )
+
+
+def answer_key_page(module: Module, quiz: Quiz) -> str:
+    return render(
+        "answer_key.md.j2",
+        meta=module.meta,
+        quiz=quiz,
+        groups=numbered_questions(quiz),
+        graded_count=len(quiz.graded()),
+        answer=correct_answer_text,
+        vignette=lambda s: Markup(vignette_html(s)),
+    )
+
+
+def trainer_index(curriculum: Curriculum) -> str:
+    return render(
+        "trainer_index.md.j2",
+        modules=curriculum.modules,
+        minutes={m.meta.id: contact_minutes(m.meta) for m in curriculum.modules},
+        notes={m.meta.id: count_facilitator_notes(m.body) for m in curriculum.modules},
+        quizzes=curriculum.quizzes,
+        total_minutes=total_minutes(m.meta for m in curriculum.modules),
+    )
+
+
+def home_module_table(curriculum: Curriculum) -> str:
+    return render(
+        "home_modules.md.j2",
+        course=curriculum.course,
+        parts=curriculum.parts(),
+        modules_count=len(curriculum.modules),
+        minutes={m.meta.id: contact_minutes(m.meta) for m in curriculum.modules},
+        total_minutes=total_minutes(m.meta for m in curriculum.modules),
+    )
+
+
+def workbook_page(curriculum: Curriculum) -> str:
+    entries = []
+    for module in curriculum.modules:
+        quiz = curriculum.quizzes.get(module.meta.id)
+        body = rebase_links(demote_headings(strip_facilitator_notes(module.body)).strip(), "modules")
+        entries.append({
+            "title": module.meta.title,
+            "anchor": f"module-{module.meta.id}",
+            "minutes": contact_minutes(module.meta),
+            "box": _box(curriculum, module),
+            "body": body,
+            "quiz_html": quiz_html(quiz, module.meta.title) if quiz else "",
+        })
+    return render(
+        "workbook.md.j2",
+        course=curriculum.course,
+        modules=entries,
+        total_minutes=total_minutes(m.meta for m in curriculum.modules),
+    )
+
+
+def write_tree(files: dict[str, str | bytes], out: Path) -> list[str]:
+    """Make `out` hold exactly `files`; touch only what changed so watchers see no false edits."""
+    changed = [rel for rel, content in files.items() if write_file(out / rel, content)]
+    if out.is_dir():
+        for path in sorted(out.rglob("*"), reverse=True):
+            rel = path.relative_to(out).as_posix()
+            if path.is_file() and rel not in files:
+                path.unlink()
+                changed.append(rel)
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return changed
+
+
+def write_file(target: Path, content: str | bytes) -> bool:
+    """Write atomically, and only if the content differs; True when the file changed."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(target)
+    return True

@@ -1,0 +1,80 @@
+"""Read every input file into validated models, collecting problems instead of raising."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from peerpath.frontmatter import split_module
+from peerpath.models.course import Course, Topic, Topics
+from peerpath.models.module import ModuleMeta
+from peerpath.models.quiz import Quiz
+from peerpath.problems import Problem
+from peerpath.project import Project
+from peerpath.validation import validate
+from peerpath.yamlsource import YamlDoc, read_yaml
+
+
+@dataclass
+class Module:
+    """A module: validated front matter, Markdown body, and where it came from."""
+
+    meta: ModuleMeta
+    body: str
+    path: str
+    doc: YamlDoc
+
+
+@dataclass
+class QuizSource:
+    quiz: Quiz
+    path: str
+    doc: YamlDoc
+
+
+@dataclass
+class Loaded:
+    """Everything read from disk; a field is None or short where its files had problems."""
+
+    course: Course | None = None
+    course_doc: YamlDoc | None = None
+    topics: dict[str, Topic] = field(default_factory=dict)
+    modules: list[Module] = field(default_factory=list)
+    quizzes: list[QuizSource] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_project(project: Project) -> Loaded:
+    """Read course, topics, modules and quizzes; every file is read even after a problem."""
+    loaded = Loaded()
+    loaded.course, loaded.course_doc = _load_yaml(project, project.curriculum / "course.yml", Course, loaded)
+    topics, _ = _load_yaml(project, project.curriculum / "topics.yml", Topics, loaded)
+    loaded.topics = dict(topics.root) if topics else {}
+    for path in sorted(project.modules.rglob("*.md")):
+        module = load_module(path, project.shown(path), loaded.problems)
+        if module:
+            loaded.modules.append(module)
+    for path in sorted(project.quizzes.glob("*.y*ml")) if project.quizzes.is_dir() else []:
+        quiz, doc = _load_yaml(project, path, Quiz, loaded)
+        if quiz and doc:
+            loaded.quizzes.append(QuizSource(quiz, doc.path, doc))
+    return loaded
+
+
+def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | None:
+    """Read one module file; append its problems to `problems`."""
+    source = split_module(path.read_text(encoding="utf-8"), shown)
+    meta, found = validate(source.meta, ModuleMeta)
+    problems.extend(found)
+    return Module(meta, source.body, shown, source.meta) if meta else None
+
+
+def _load_yaml(project: Project, path: Path, model, loaded: Loaded):
+    shown = project.shown(path)
+    if not path.is_file():
+        loaded.problems.append(Problem(shown, 1, "", "file is missing"))
+        return None, None
+    doc = read_yaml(path, shown)
+    value, found = validate(doc, model)
+    loaded.problems.extend(found)
+    return value, doc

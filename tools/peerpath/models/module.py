@@ -1,0 +1,62 @@
+"""Module front matter: the schema trainers fill in at the top of every module."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, PositiveInt, model_validator
+
+from peerpath.models.common import Slug, Strict, Text
+
+SegmentKind = Literal[
+    "presentation", "discussion", "role-play", "practice", "case-study",
+    "small-group", "reading", "reflection", "quiz", "break",
+]  # fmt: skip
+
+
+class Segment(Strict):
+    """One block of the agenda. Its minutes count as contact time unless it is a break."""
+
+    title: Text = Field(description="What happens in this segment, e.g. 'Role-play: the gift'.")
+    minutes: PositiveInt = Field(description="Length in whole minutes.")
+    kind: SegmentKind = Field(description="How the time is spent. 'break' is not contact time.")
+    topic: Slug | None = Field(
+        default=None,
+        description="Exactly one topic id from curriculum/topics.yml. Required unless kind is 'break'.",
+    )
+
+    @model_validator(mode="after")
+    def _topic_matches_kind(self) -> Segment:
+        if self.kind == "break" and self.topic is not None:
+            raise ValueError("a break is not contact time, so it takes no topic")
+        if self.kind != "break" and self.topic is None:
+            raise ValueError("topic is required: name one topic id from curriculum/topics.yml")
+        return self
+
+    @property
+    def is_contact(self) -> bool:
+        return self.kind != "break"
+
+
+class ModuleMeta(Strict):
+    """The front matter of a module file."""
+
+    id: Slug = Field(description="Stable id: used in the page address, quizzes, rosters and certificates.")
+    title: Text = Field(description="Module title as trainees see it.")
+    summary: Text = Field(description="One or two sentences shown in module lists.")
+    objectives: list[Text] = Field(
+        min_length=2, description="Measurable learning objectives, each starting with a verb (explain, identify, ...)."
+    )
+    agenda: list[Segment] = Field(min_length=1, description="Segments in teaching order; contact hours are derived from them.")
+    competencies: list[int] = Field(
+        default_factory=list,
+        description="SAMHSA Core Competencies for Peer Workers categories (1-12) the module addresses.",
+    )
+    references: list[Text] = Field(default_factory=list, description="Sources, one citation each; Markdown links allowed.")
+
+    @model_validator(mode="after")
+    def _competencies_in_range(self) -> ModuleMeta:
+        bad = [c for c in self.competencies if not 1 <= c <= 12]
+        if bad:
+            raise ValueError(f"competencies are SAMHSA categories 1 to 12, got {bad}")
+        return self

@@ -1,0 +1,91 @@
+"""load -> validate -> model -> generate -> build, as functions the CLI and the hooks adapter share."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from peerpath.curriculum import Curriculum, cross_check
+from peerpath.generate import render_pages, write_file, write_tree
+from peerpath.load import load_project
+from peerpath.problems import Problem, ProblemsFound
+from peerpath.project import Project
+from peerpath.siteconfig import ENGINES, config_text, engine_config, navigation, read_base_config
+
+SKIP_HOOK_ENV = "PEERPATH_ALREADY_GENERATED"
+
+
+@dataclass
+class Generated:
+    curriculum: Curriculum
+    changed: list[str]
+
+
+def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Problem]]:
+    """Validate every input; return the curriculum and site config, or every problem found."""
+    base, config_problems = read_base_config(project) if project.config.is_file() else (
+        None, [Problem("mkdocs.yml", 1, "", "file is missing")])
+    curriculum, problems = cross_check(load_project(project))
+    return curriculum, base, sorted(set(problems + config_problems))
+
+
+def generate(project: Project) -> Generated:
+    """Write build/docs and build/<engine>.yml. Nothing is written unless every input is valid."""
+    curriculum, base, problems = check(project)
+    if problems or curriculum is None or base is None:
+        raise ProblemsFound(problems)
+    pages = render_pages(curriculum, project)
+    authored = [rel for rel in pages if rel.endswith(".md") and not rel.startswith(("modules/", "trainer/"))
+                and rel != "workbook.md"]
+    titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}
+    nav = navigation(curriculum, authored, titles)
+    changed = write_tree(pages, project.docs)
+    for engine in ENGINES:
+        path = Path(config_path(project, engine))
+        if write_file(path, config_text(engine_config(base, project, engine, nav))):
+            changed.append(project.shown(path))
+    return Generated(curriculum, changed)
+
+
+def page_title(markdown: str, rel: str) -> str:
+    """A page's title: front matter `title:`, else its first level-1 heading, else its file name."""
+    match = re.search(r"^title:\s*(.+)$", markdown.split("\n---", 1)[0], re.M) if markdown.startswith("---") else None
+    if match:
+        return match.group(1).strip().strip("\"'")
+    heading = re.search(r"^#\s+(.+?)\s*$", markdown, re.M)
+    return heading.group(1) if heading else rel.rsplit("/", 1)[-1].removesuffix(".md").replace("-", " ").capitalize()
+
+
+def config_path(project: Project, engine: str) -> str:
+    return str(project.build / f"{engine}.yml")
+
+
+def build(project: Project, engine: str = "mkdocs") -> int:
+    """Generate, then run the chosen site builder in strict mode (broken links fail the build)."""
+    generate(project)
+    env = {**os.environ, SKIP_HOOK_ENV: "1"}
+    site = project.site(engine)
+    if engine == "mkdocs":
+        cmd = [_tool("mkdocs"), "build", "--strict", "--clean", "-f", config_path(project, engine)]
+    else:
+        shutil.rmtree(site, ignore_errors=True)
+        cmd = [_tool("zensical"), "build", "--strict", "--clean", "-f", config_path(project, engine)]
+    return subprocess.run(cmd, cwd=project.root, env=env).returncode
+
+
+def serve(project: Project, address: str) -> int:
+    """Generate, then serve with MkDocs; the hooks adapter regenerates when sources change."""
+    generate(project)
+    cmd = [_tool("mkdocs"), "serve", "-a", address, "-f", config_path(project, "mkdocs")]
+    return subprocess.run(cmd, cwd=project.root).returncode
+
+
+def _tool(name: str) -> str:
+    """The builder's command next to this Python, so a venv's builder is used without activating it."""
+    local = os.path.join(os.path.dirname(sys.executable), name)
+    return local if os.path.exists(local) else name

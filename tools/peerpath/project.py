@@ -1,0 +1,65 @@
+"""Where a PeerPath project keeps its inputs and its generated output."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Project:
+    """Paths of one project, all derived from its root folder."""
+
+    root: Path
+
+    @property
+    def curriculum(self) -> Path:
+        return self.root / "curriculum"
+
+    @property
+    def modules(self) -> Path:
+        return self.curriculum / "modules"
+
+    @property
+    def quizzes(self) -> Path:
+        return self.root / "quizzes"
+
+    @property
+    def standards(self) -> Path:
+        return self.root / "standards"
+
+    @property
+    def overrides(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def build(self) -> Path:
+        return self.root / "build"
+
+    @property
+    def docs(self) -> Path:
+        """Generated Markdown/HTML/JSON: the site builder's docs folder."""
+        return self.build / "docs"
+
+    def site(self, engine: str) -> Path:
+        """Built site. Zensical insists on a site folder inside its config's folder (build/)."""
+        return self.root / "site" if engine == "mkdocs" else self.build / f"site-{engine}"
+
+    def shown(self, path: Path) -> str:
+        """A path as trainers see it in messages: relative to the project root."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` that holds mkdocs.yml and curriculum/."""
+    for folder in (start, *start.parents):
+        if (folder / "mkdocs.yml").is_file() and (folder / "curriculum").is_dir():
+            return folder
+    return start

@@ -1,0 +1,38 @@
+"""JSON Schema for every file trainers write, so editors can autocomplete and check as they type."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from peerpath.models.course import Course, Topics
+from peerpath.models.module import ModuleMeta
+from peerpath.models.quiz import Quiz
+
+SCHEMAS = {
+    "module.schema.json": (ModuleMeta, "PeerPath module front matter"),
+    "quiz.schema.json": (Quiz, "PeerPath quiz"),
+    "course.schema.json": (Course, "PeerPath course manifest"),
+    "topics.schema.json": (Topics, "PeerPath topic vocabulary"),
+}
+
+
+def json_schemas() -> dict[str, dict]:
+    """File name -> JSON Schema document."""
+    out = {}
+    for name, (model, title) in SCHEMAS.items():
+        schema = model.model_json_schema()
+        schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        schema["title"] = title
+        out[name] = schema
+    return out
+
+
+def write_schemas(folder: Path) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, schema in json_schemas().items():
+        path = folder / name
+        path.write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,0 +1,29 @@
+"""The Jinja2 environment every generated page is rendered with."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from peerpath.hours import hours_text
+from peerpath.inline import render_inline
+
+
+@cache
+def environment() -> Environment:
+    """Templates live in peerpath/templates; everything is escaped unless marked safe."""
+    env = Environment(
+        loader=PackageLoader("peerpath", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters["inline"] = lambda text: Markup(render_inline(text)) if text else ""
+    env.filters["hours"] = hours_text
+    return env
+
+
+def render(template: str, **context) -> str:
+    return environment().get_template(template).render(**context)
