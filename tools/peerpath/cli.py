@@ -58,8 +58,13 @@ def _report(problems: list[Problem]) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="peerpath", description="Check, generate and build the PeerPath curriculum site.")
-    parser.add_argument("--root", help="project folder (default: the nearest folder with mkdocs.yml and curriculum/)")
+    parser = argparse.ArgumentParser(
+        prog="peerpath", description="Check, generate and build the PeerPath curriculum site."
+    )
+    parser.add_argument(
+        "--root",
+        help="project folder (default: the nearest folder with mkdocs.yml and curriculum/)",
+    )
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     sub = commands.add_parser("check", help="validate modules, quizzes, topics and the course; list every problem")

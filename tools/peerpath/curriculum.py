@@ -50,8 +50,14 @@ def _duplicate_modules(modules: list[Module]) -> list[Problem]:
     for module in modules:
         other = first.setdefault(module.meta.id, module)
         if other is not module:
-            found.append(Problem(module.path, module.doc.line_of(("id",)), "id",
-                                 f"'{module.meta.id}' is already the id of {other.path}"))
+            found.append(
+                Problem(
+                    module.path,
+                    module.doc.line_of(("id",)),
+                    "id",
+                    f"'{module.meta.id}' is already the id of {other.path}",
+                )
+            )
     return found
 
 
@@ -60,9 +66,15 @@ def _unknown_topics(modules: list[Module], topics: dict[str, Topic]) -> list[Pro
     for module in modules:
         for i, segment in enumerate(module.meta.agenda):
             if segment.topic is not None and segment.topic not in topics:
-                found.append(Problem(module.path, module.doc.line_of(("agenda", i, "topic")), f"agenda[{i}].topic",
-                                     f"unknown topic '{segment.topic}'{_suggest(segment.topic, topics)}; "
-                                     "topics are listed in curriculum/topics.yml"))
+                found.append(
+                    Problem(
+                        module.path,
+                        module.doc.line_of(("agenda", i, "topic")),
+                        f"agenda[{i}].topic",
+                        f"unknown topic '{segment.topic}'{_suggest(segment.topic, topics)}; "
+                        "topics are listed in curriculum/topics.yml",
+                    )
+                )
     return found
 
 
@@ -77,37 +89,76 @@ def _course_listing(loaded: Loaded) -> list[Problem]:
         for i, module_id in enumerate(part.modules):
             where = ("parts", p, "modules", i)
             if module_id in listed:
-                found.append(Problem(doc.path, doc.line_of(where), f"parts[{p}].modules[{i}]",
-                                     f"module '{module_id}' is listed twice"))
-            elif module_id not in known:
-                found.append(Problem(doc.path, doc.line_of(where), f"parts[{p}].modules[{i}]",
-                                     f"no module has the id '{module_id}'"))
+                found.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(where),
+                        f"parts[{p}].modules[{i}]",
+                        f"module '{module_id}' is listed twice",
+                    )
+                )
+            elif module_id not in known and module_id not in loaded.unreadable_module_ids:
+                found.append(
+                    Problem(
+                        doc.path,
+                        doc.line_of(where),
+                        f"parts[{p}].modules[{i}]",
+                        f"no module has the id '{module_id}'",
+                    )
+                )
             listed.add(module_id)
     for module in loaded.modules:
         if module.meta.id not in listed:
-            found.append(Problem(module.path, module.doc.line_of(("id",)), "id",
-                                 f"module '{module.meta.id}' is not listed in curriculum/course.yml, so trainees would never see it"))
+            found.append(
+                Problem(
+                    module.path,
+                    module.doc.line_of(("id",)),
+                    "id",
+                    f"module '{module.meta.id}' is not listed in curriculum/course.yml, so trainees would never see it",
+                )
+            )
     return found
 
 
 def _quiz_targets(loaded: Loaded) -> list[Problem]:
-    modules = {m.meta.id: m for m in loaded.modules}
+    modules: dict[str, Module] = {}
+    for m in loaded.modules:
+        modules.setdefault(m.meta.id, m)
     quiz_for: dict[str, QuizSource] = {}
     found = []
     for source in loaded.quizzes:
         quiz, doc = source.quiz, source.doc
         module = modules.get(quiz.module)
-        if module is None:
-            found.append(Problem(source.path, doc.line_of(("module",)), "module", f"no module has the id '{quiz.module}'"))
+        if module is None and quiz.module not in loaded.unreadable_module_ids:
+            found.append(
+                Problem(
+                    source.path,
+                    doc.line_of(("module",)),
+                    "module",
+                    f"no module has the id '{quiz.module}'",
+                )
+            )
         elif quiz.module in quiz_for:
-            found.append(Problem(source.path, doc.line_of(("module",)), "module",
-                                 f"module '{quiz.module}' already has a quiz: {quiz_for[quiz.module].path}"))
+            found.append(
+                Problem(
+                    source.path,
+                    doc.line_of(("module",)),
+                    "module",
+                    f"module '{quiz.module}' already has a quiz: {quiz_for[quiz.module].path}",
+                )
+            )
         quiz_for.setdefault(quiz.module, source)
         seen: set[str] = set()
         for i, question in enumerate(quiz.questions):
             if question.id in seen:
-                found.append(Problem(source.path, doc.line_of(("questions", i, "id")), f"questions[{i}].id",
-                                     f"question id '{question.id}' is used twice"))
+                found.append(
+                    Problem(
+                        source.path,
+                        doc.line_of(("questions", i, "id")),
+                        f"questions[{i}].id",
+                        f"question id '{question.id}' is used twice",
+                    )
+                )
             seen.add(question.id)
         if module is not None:
             found += _sections(source, heading_anchors(module.body))
@@ -117,13 +168,22 @@ def _quiz_targets(loaded: Loaded) -> list[Problem]:
 def _sections(source: QuizSource, anchors: set[str]) -> list[Problem]:
     found = []
     for i, question in enumerate(source.quiz.questions):
-        inner = [((), question)] + ([((("questions", j), q)) for j, q in enumerate(question.questions)]
-                                    if isinstance(question, Scenario) else [])
+        inner = [((), question)] + (
+            [((("questions", j), q)) for j, q in enumerate(question.questions)]
+            if isinstance(question, Scenario)
+            else []
+        )
         for sub, q in inner:
             if q.section and q.section.lstrip("#") not in anchors:
                 loc = ("questions", i, *sub, "section")
-                found.append(Problem(source.path, source.doc.line_of(loc), _loc_text(loc),
-                                     f"the module has no heading with the anchor '{q.section}'"))
+                found.append(
+                    Problem(
+                        source.path,
+                        source.doc.line_of(loc),
+                        _loc_text(loc),
+                        f"the module has no heading with the anchor '{q.section}'",
+                    )
+                )
     return found
 
 

@@ -16,7 +16,12 @@ from peerpath.markdown_links import demote_headings, rebase_links
 from peerpath.models.quiz import Quiz, Reflection
 from peerpath.notes import count_facilitator_notes, strip_facilitator_notes
 from peerpath.project import Project
-from peerpath.quizview import answer_key_json, correct_answer_text, numbered_questions, vignette_html
+from peerpath.quizview import (
+    answer_key_json,
+    correct_answer_text,
+    numbered_questions,
+    vignette_html,
+)
 from peerpath.templating import render
 
 ASSETS = "assets/peerpath"
@@ -160,14 +165,16 @@ def workbook_page(curriculum: Curriculum) -> str:
     for module in curriculum.modules:
         quiz = curriculum.quizzes.get(module.meta.id)
         body = rebase_links(demote_headings(strip_facilitator_notes(module.body)).strip(), "modules")
-        entries.append({
-            "title": module.meta.title,
-            "anchor": f"module-{module.meta.id}",
-            "minutes": contact_minutes(module.meta),
-            "box": _box(curriculum, module),
-            "body": body,
-            "quiz_html": quiz_html(quiz, module.meta.title) if quiz else "",
-        })
+        entries.append(
+            {
+                "title": module.meta.title,
+                "anchor": f"module-{module.meta.id}",
+                "minutes": contact_minutes(module.meta),
+                "box": _box(curriculum, module),
+                "body": body,
+                "quiz_html": quiz_html(quiz, module.meta.title) if quiz else "",
+            }
+        )
     return render(
         "workbook.md.j2",
         course=curriculum.course,

@@ -41,6 +41,7 @@ class Loaded:
     topics: dict[str, Topic] = field(default_factory=dict)
     modules: list[Module] = field(default_factory=list)
     quizzes: list[QuizSource] = field(default_factory=list)
+    unreadable_module_ids: set[str] = field(default_factory=set)  # ids of modules that failed validation
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -52,8 +53,10 @@ def load_project(project: Project) -> Loaded:
     loaded.topics = dict(topics.root) if topics else {}
     for path in sorted(project.modules.rglob("*.md")):
         module = load_module(path, project.shown(path), loaded.problems)
-        if module:
+        if isinstance(module, Module):
             loaded.modules.append(module)
+        elif module:
+            loaded.unreadable_module_ids.add(module)
     for path in sorted(project.quizzes.glob("*.y*ml")) if project.quizzes.is_dir() else []:
         quiz, doc = _load_yaml(project, path, Quiz, loaded)
         if quiz and doc:
@@ -61,12 +64,18 @@ def load_project(project: Project) -> Loaded:
     return loaded
 
 
-def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | None:
-    """Read one module file; append its problems to `problems`."""
+def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | str | None:
+    """Read one module file and append its problems to `problems`.
+
+    An invalid module still returns the id it claims, so other files that name it are not blamed.
+    """
     source = split_module(path.read_text(encoding="utf-8"), shown)
     meta, found = validate(source.meta, ModuleMeta)
     problems.extend(found)
-    return Module(meta, source.body, shown, source.meta) if meta else None
+    if meta:
+        return Module(meta, source.body, shown, source.meta)
+    data = source.meta.data
+    return str(data["id"]) if isinstance(data, dict) and "id" in data else None
 
 
 def _load_yaml(project: Project, path: Path, model, loaded: Loaded):

@@ -28,8 +28,11 @@ class Generated:
 
 def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Problem]]:
     """Validate every input; return the curriculum and site config, or every problem found."""
-    base, config_problems = read_base_config(project) if project.config.is_file() else (
-        None, [Problem("mkdocs.yml", 1, "", "file is missing")])
+    base, config_problems = (
+        read_base_config(project)
+        if project.config.is_file()
+        else (None, [Problem("mkdocs.yml", 1, "", "file is missing")])
+    )
     curriculum, problems = cross_check(load_project(project))
     return curriculum, base, sorted(set(problems + config_problems))
 
@@ -40,8 +43,11 @@ def generate(project: Project) -> Generated:
     if problems or curriculum is None or base is None:
         raise ProblemsFound(problems)
     pages = render_pages(curriculum, project)
-    authored = [rel for rel in pages if rel.endswith(".md") and not rel.startswith(("modules/", "trainer/"))
-                and rel != "workbook.md"]
+    authored = [
+        rel
+        for rel in pages
+        if rel.endswith(".md") and not rel.startswith(("modules/", "trainer/")) and rel != "workbook.md"
+    ]
     titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}
     nav = navigation(curriculum, authored, titles)
     changed = write_tree(pages, project.docs)
@@ -74,7 +80,14 @@ def build(project: Project, engine: str = "mkdocs") -> int:
         cmd = [_tool("mkdocs"), "build", "--strict", "--clean", "-f", config_path(project, engine)]
     else:
         shutil.rmtree(site, ignore_errors=True)
-        cmd = [_tool("zensical"), "build", "--strict", "--clean", "-f", config_path(project, engine)]
+        cmd = [
+            _tool("zensical"),
+            "build",
+            "--strict",
+            "--clean",
+            "-f",
+            config_path(project, engine),
+        ]
     return subprocess.run(cmd, cwd=project.root, env=env).returncode
 
 

@@ -39,8 +39,14 @@ def navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, st
     """Home, the parts with each module's hours, the workbook, then authored sections."""
     nav: list[Any] = [{"Home": "index.md"}]
     for title, modules in curriculum.parts():
-        nav.append({title: [{f"{m.meta.title} ({hours_text(contact_minutes(m.meta))})": f"modules/{m.meta.id}.md"}
-                            for m in modules]})
+        nav.append(
+            {
+                title: [
+                    {f"{m.meta.title} ({hours_text(contact_minutes(m.meta))})": f"modules/{m.meta.id}.md"}
+                    for m in modules
+                ]
+            }
+        )
     nav.append({"Learner workbook": "workbook.md"})
     sections: dict[str, list[Any]] = {}
     for rel in authored:

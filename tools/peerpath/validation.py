@@ -21,7 +21,10 @@ def validate(doc: YamlDoc, model: type[M], context: dict[str, Any] | None = None
     if doc.problems and doc.data is None:
         return None, list(doc.problems)
     if not isinstance(doc.data, dict):
-        return None, [*doc.problems, Problem(doc.path, doc.first_line, "", "expected a mapping of keys to values")]
+        return None, [
+            *doc.problems,
+            Problem(doc.path, doc.first_line, "", "expected a mapping of keys to values"),
+        ]
     try:
         return model.model_validate(doc.data, context=context), list(doc.problems)
     except ValidationError as error:
@@ -70,6 +73,9 @@ def _message(doc: YamlDoc, model: type[BaseModel], err: dict[str, Any], loc: tup
         return f"must be a whole number, got {given!r}"
     if kind == "greater_than":
         return f"must be greater than {err['ctx']['gt']}, got {given!r}"
+    if kind in {"less_than_equal", "greater_than_equal"}:
+        bound = err["ctx"].get("le", err["ctx"].get("ge"))
+        return f"must be {'at most' if kind == 'less_than_equal' else 'at least'} {bound}, got {given!r}"
     if kind == "too_short":
         return f"needs at least {err['ctx']['min_length']} item(s), got {err['ctx']['actual_length']}"
     if kind == "string_pattern_mismatch":

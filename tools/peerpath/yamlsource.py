@@ -73,8 +73,12 @@ def _duplicate_keys(node: yaml.Node | None, doc: YamlDoc) -> list[Problem]:
         for key, value in node.value:
             if key.value in seen:
                 found.append(
-                    Problem(doc.path, key.start_mark.line + doc.first_line, str(key.value),
-                            "key appears twice; the second would silently replace the first")
+                    Problem(
+                        doc.path,
+                        key.start_mark.line + doc.first_line,
+                        str(key.value),
+                        "key appears twice; the second would silently replace the first",
+                    )
                 )
             seen.add(key.value)
             found.extend(_duplicate_keys(value, doc))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt, model_validator
 
@@ -45,18 +45,16 @@ class ModuleMeta(Strict):
     title: Text = Field(description="Module title as trainees see it.")
     summary: Text = Field(description="One or two sentences shown in module lists.")
     objectives: list[Text] = Field(
-        min_length=2, description="Measurable learning objectives, each starting with a verb (explain, identify, ...)."
+        min_length=2,
+        description="Measurable learning objectives, each starting with a verb (explain, identify, ...).",
     )
-    agenda: list[Segment] = Field(min_length=1, description="Segments in teaching order; contact hours are derived from them.")
-    competencies: list[int] = Field(
+    agenda: list[Segment] = Field(
+        min_length=1, description="Segments in teaching order; contact hours are derived from them."
+    )
+    competencies: list[Annotated[int, Field(ge=1, le=12)]] = Field(
         default_factory=list,
         description="SAMHSA Core Competencies for Peer Workers categories (1-12) the module addresses.",
     )
-    references: list[Text] = Field(default_factory=list, description="Sources, one citation each; Markdown links allowed.")
-
-    @model_validator(mode="after")
-    def _competencies_in_range(self) -> ModuleMeta:
-        bad = [c for c in self.competencies if not 1 <= c <= 12]
-        if bad:
-            raise ValueError(f"competencies are SAMHSA categories 1 to 12, got {bad}")
-        return self
+    references: list[Text] = Field(
+        default_factory=list, description="Sources, one citation each; Markdown links allowed."
+    )

@@ -24,7 +24,9 @@ class _Question(Strict):
     id: Slug = Field(description="Stable id, unique within the quiz.")
     prompt: Text = Field(description="The question. Inline Markdown allowed.")
     hint: Text | None = None
-    section: str | None = Field(default=None, description="Heading anchor in the module that teaches this, e.g. 'gifts'.")
+    section: str | None = Field(
+        default=None, description="Heading anchor in the module that teaches this, e.g. 'gifts'."
+    )
 
 
 class _Graded(_Question):
@@ -52,7 +54,9 @@ class SingleChoice(_Graded):
         if correct == 0:
             raise ValueError("no choice is marked correct: true")
         if correct > 1:
-            raise ValueError(f"a single-choice question has exactly one correct choice, found {correct}; use type: multiple")
+            raise ValueError(
+                f"a single-choice question has exactly one correct choice, found {correct}; use type: multiple"
+            )
         return self
 
 
@@ -131,7 +135,9 @@ class Reflection(_Question):
     """A free-text prompt, never graded; the answer stays in the learner's browser."""
 
     type: Literal["reflection"]
-    guidance: Text | None = Field(default=None, description="Shown after submission: what a thoughtful answer considers.")
+    guidance: Text | None = Field(
+        default=None, description="Shown after submission: what a thoughtful answer considers."
+    )
 
 
 SubQuestion = Annotated[

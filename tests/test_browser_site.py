@@ -1,0 +1,62 @@
+"""What a trainee and a trainer see in a real browser (system Chromium through Playwright)."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import block_other_hosts
+from peerpath.project import Project
+
+pytestmark = pytest.mark.browser
+
+PAGE_TYPES = [
+    "index.html",
+    "modules/boundaries-basics.html",
+    "trainer/boundaries-basics.html",
+    "trainer/answer-keys/boundaries-basics.html",
+    "trainer/index.html",
+    "workbook.html",
+    "for-trainers/guide.html",
+]
+
+
+def test_module_page_opens_with_its_box_and_hours(page, fixture_url):
+    page.goto(f"{fixture_url}/modules/boundaries-basics.html")
+    box = page.locator(".pp-module-box")
+    assert box.is_visible()
+    assert "1.25 h" in box.inner_text()
+    assert "Explain what a professional boundary is." in box.inner_text()
+
+
+def test_learner_page_hides_facilitator_notes(page, fixture_url):
+    page.goto(f"{fixture_url}/modules/boundaries-basics.html")
+    assert "SECRET-FACILITATOR-NOTE" not in page.content()
+
+
+def test_trainer_page_shows_facilitator_notes_and_agenda(page, fixture_url):
+    page.goto(f"{fixture_url}/trainer/boundaries-basics.html")
+    note = page.locator(".admonition.facilitator")
+    assert note.is_visible()
+    assert "SECRET-FACILITATOR-NOTE" in note.inner_text()
+    assert page.locator("table.pp-agenda tbody tr").count() == 4
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_every_page_type_loads_nothing_from_other_hosts(page, fixture_url, path):
+    blocked = block_other_hosts(page)
+    page.goto(f"{fixture_url}/{path}")
+    page.wait_for_load_state("networkidle")
+    assert blocked == []
+
+
+def test_site_works_opened_from_disk(page, built_fixture: Project):
+    blocked = block_other_hosts(page)
+    home = built_fixture.site("mkdocs") / "index.html"
+    page.goto(home.as_uri())
+    page.locator("article a[href='modules/boundaries-basics.html']").click()
+    assert page.url.endswith("/modules/boundaries-basics.html")
+    assert page.locator(".pp-module-box").is_visible()
+    page.locator(".pp-quiz input[value=thank]").check()
+    page.locator(".pp-submit").click()
+    assert "You scored" in page.locator(".pp-summary").inner_text()
+    assert blocked == []

@@ -1,0 +1,56 @@
+"""Full builds of the fixture curriculum with both site builders."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import run_cli
+from peerpath.pipeline import build
+from peerpath.project import Project
+
+MODULES = ("boundaries-basics", "listening-skills")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_every_module_page_and_trainer_edition_exists_in_both_builds(built_fixture: Project, engine: str):
+    site = built_fixture.site(engine)
+    for module in MODULES:
+        page = (site / "modules" / f"{module}.html").read_text()
+        assert "pp-module-box" in page
+        assert (site / "trainer" / f"{module}.html").is_file()
+    assert (site / "workbook.html").is_file()
+    assert (site / "trainer" / "answer-keys" / "boundaries-basics.html").is_file()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_built_pages_reference_no_other_host(built_fixture: Project, engine: str):
+    site = built_fixture.site(engine)
+    for page in site.rglob("*.html"):
+        html = page.read_text()
+        for attr in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+            pytest.fail(f"{page.relative_to(site)} loads {attr}")
+        assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+def test_learner_navigation_lists_modules_with_hours_but_not_trainer_pages(built_fixture: Project):
+    home = (built_fixture.site("mkdocs") / "index.html").read_text()
+    assert "Boundaries basics (1.25 h)" in home
+    assert "Trainer edition" not in home
+
+
+def test_broken_internal_link_fails_the_build(project: Project):
+    module = project.modules / "listening-skills.md"
+    module.write_text(module.read_text() + "\nSee [the missing page](no-such-module.md).\n")
+    assert build(project, "mkdocs") != 0
+
+
+def test_build_runs_the_check_first_and_writes_nothing_on_bad_input(project: Project):
+    module = project.modules / "listening-skills.md"
+    module.write_text(module.read_text().replace("minutes: 60", "minutes: -60"))
+    result = run_cli("build", cwd=project.root)
+    assert result.returncode == 1
+    assert "listening-skills.md:10: agenda[0].minutes: must be greater than 0" in result.stderr
+    assert "course.yml" not in result.stderr, "only the real mistake is reported"
+    assert not project.site("mkdocs").exists()

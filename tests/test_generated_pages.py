@@ -1,0 +1,72 @@
+"""What the build step writes, checked without a site builder or a browser."""
+
+from __future__ import annotations
+
+from peerpath.markdown_links import demote_headings, rebase_links
+from peerpath.notes import strip_facilitator_notes
+from peerpath.pipeline import generate
+from peerpath.project import Project
+
+NOTE = "SECRET-FACILITATOR-NOTE"
+
+
+def test_learner_page_hides_facilitator_notes_and_trainer_edition_keeps_them(project: Project):
+    generate(project)
+    learner = (project.docs / "modules" / "boundaries-basics.md").read_text()
+    trainer = (project.docs / "trainer" / "boundaries-basics.md").read_text()
+    assert NOTE not in learner and "Watch the time" not in learner
+    assert NOTE in trainer and "Watch the time" in trainer
+
+
+def test_facilitator_note_ends_at_the_first_unindented_line():
+    source = 'Intro\n\n!!! facilitator "Timing"\n    Secret.\n\n    More.\n\n## Next\n\nText\n'
+    assert strip_facilitator_notes(source) == "Intro\n\n## Next\n\nText\n"
+
+
+def test_trainer_edition_has_a_minute_by_minute_agenda(project: Project):
+    generate(project)
+    trainer = (project.docs / "trainer" / "boundaries-basics.md").read_text()
+    assert "<td>0:00</td><td>15</td><td>Welcome</td>" in trainer
+    assert "<td>0:15</td><td>10</td><td>Break</td>" in trainer
+    assert "<td>0:25</td><td>45</td><td>Role-play</td>" in trainer
+    assert '80</td><td colspan="3">contact minutes (1.25 h), plus 10 minutes of breaks' in trainer
+
+
+def test_module_box_shows_derived_hours_by_topic(project: Project):
+    generate(project)
+    learner = (project.docs / "modules" / "boundaries-basics.md").read_text()
+    assert 'data-minutes="80">1.25 h</span>' in learner
+    assert "<td>Boundaries</td><td>60</td><td>1 h</td>" in learner
+    assert "<td>Stages of change</td><td>20</td><td>0.25 h</td>" in learner
+    assert "1. Engages peers in collaborative and caring relationships" in learner
+
+
+def test_navigation_shows_each_modules_hours_and_hides_trainer_pages(project: Project):
+    generate(project)
+    config = (project.build / "mkdocs.yml").read_text()
+    assert "Boundaries basics (1.25 h): modules/boundaries-basics.md" in config
+    assert "Listening skills (1.5 h): modules/listening-skills.md" in config
+    assert "trainer/boundaries-basics.md" not in config.split("not_in_nav")[0]
+
+
+def test_workbook_holds_every_module_without_notes(project: Project):
+    generate(project)
+    workbook = (project.docs / "workbook.md").read_text()
+    assert "## Boundaries basics { #module-boundaries-basics }" in workbook
+    assert "## Listening skills { #module-listening-skills }" in workbook
+    assert "### Gifts" in workbook
+    assert NOTE not in workbook
+    assert "(modules/listening-skills.md)" in workbook
+
+
+def test_regenerating_unchanged_sources_touches_nothing(project: Project):
+    generate(project)
+    assert generate(project).changed == []
+
+
+def test_link_rebasing_and_heading_demotion():
+    assert rebase_links("[a](other.md#x) [b](../for-trainers/g.md)", "modules") == (
+        "[a](modules/other.md#x) [b](for-trainers/g.md)"
+    )
+    assert rebase_links("[c](https://example.org/x.md)", "modules") == "[c](https://example.org/x.md)"
+    assert demote_headings("## A\ntext\n### B") == "### A\ntext\n#### B"
