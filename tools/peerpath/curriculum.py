@@ -135,7 +135,7 @@ def _quiz_targets(loaded: Loaded) -> list[Problem]:
                     source.path,
                     doc.line_of(("module",)),
                     "module",
-                    f"no module has the id '{quiz.module}'",
+                    f"no module has the id '{quiz.module}'{_suggest(quiz.module, modules)}",
                 )
             )
         elif quiz.module in quiz_for:

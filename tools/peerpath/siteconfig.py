@@ -23,7 +23,7 @@ from peerpath.yamlsource import read_yaml
 ENGINES = ("mkdocs", "zensical")
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
-SCRIPTS = [f"{ASSETS}/quiz.js"]
+SCRIPTS = [f"{ASSETS}/site.js", f"{ASSETS}/quiz.js"]
 
 
 def read_base_config(project: Project) -> tuple[dict[str, Any] | None, list[Problem]]:

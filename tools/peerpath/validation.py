@@ -75,7 +75,10 @@ def _message(doc: YamlDoc, model: type[BaseModel], err: dict[str, Any], loc: tup
         return f"must be greater than {err['ctx']['gt']}, got {given!r}"
     if kind in {"less_than_equal", "greater_than_equal"}:
         bound = err["ctx"].get("le", err["ctx"].get("ge"))
+        bound = int(bound) if float(bound).is_integer() else bound
         return f"must be {'at most' if kind == 'less_than_equal' else 'at least'} {bound}, got {given!r}"
+    if kind == "string_too_short":
+        return "must not be empty"
     if kind == "too_short":
         return f"needs at least {err['ctx']['min_length']} item(s), got {err['ctx']['actual_length']}"
     if kind == "string_pattern_mismatch":
