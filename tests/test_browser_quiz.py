@@ -15,7 +15,7 @@ Q = "boundaries-basics--"
 def open_quiz(page, fixture_url):
     page.goto(f"{fixture_url}/modules/boundaries-basics.html")
     page.evaluate(
-        "window.__events = []; document.addEventListener('peerpath:quiz-submitted', e => window.__events.push(e.detail))"
+        "window.__events = [];document.addEventListener('peerpath:quiz-submitted', e => window.__events.push(e.detail))"
     )
     page.locator(".pp-quiz").scroll_into_view_if_needed()
 

@@ -54,7 +54,7 @@ def test_site_works_opened_from_disk(page, built_fixture: Project):
     home = built_fixture.site("mkdocs") / "index.html"
     page.goto(home.as_uri())
     page.locator("article a[href='modules/boundaries-basics.html']").click()
-    assert page.url.endswith("/modules/boundaries-basics.html")
+    page.wait_for_url("**/modules/boundaries-basics.html")
     assert page.locator(".pp-module-box").is_visible()
     page.locator(".pp-quiz input[value=thank]").check()
     page.locator(".pp-submit").click()

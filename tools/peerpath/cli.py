@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from peerpath.audit import audit
+from peerpath.audit_report import FORMATS, render_audit, render_summary
+from peerpath.generate import write_file
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
@@ -50,6 +53,32 @@ def _schema(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def _audit(project: Project, args: argparse.Namespace) -> int:
+    curriculum, _, problems = check(project)
+    if problems or curriculum is None:
+        _report(problems)
+        return 2
+    if args.all:
+        audits = [audit(curriculum, s) for s in curriculum.standards.values()]
+        text = render_summary(audits, args.format)
+        meets = all(a.meets for a in audits)
+    else:
+        standard = curriculum.standards.get(args.standard)
+        if standard is None:
+            known = ", ".join(sorted(curriculum.standards)) or "none"
+            print(f"peerpath: no standard has the id '{args.standard}' (standards: {known})", file=sys.stderr)
+            return 2
+        result = audit(curriculum, standard)
+        text = render_audit(result, args.format)
+        meets = result.meets is True
+    if args.out:
+        write_file(Path(args.out), text)
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0 if meets else 1
+
+
 def _report(problems: list[Problem]) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -77,6 +106,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("serve", help="check, generate, and serve with live reload")
     sub.add_argument("--address", default="127.0.0.1:8000")
     sub.set_defaults(run=_serve)
+    sub = commands.add_parser("audit", help="audit curriculum hours against a credential standard")
+    which = sub.add_mutually_exclusive_group(required=True)
+    which.add_argument("--standard", metavar="ID", help="standard id, e.g. icrc-pr (see standards/)")
+    which.add_argument("--all", action="store_true", help="one summary table across every standard")
+    sub.add_argument("--format", choices=FORMATS, default="text")
+    sub.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    sub.set_defaults(run=_audit)
     sub = commands.add_parser("schema", help="write JSON Schema files for editors")
     sub.add_argument("--out", help="folder (default: schemas/)")
     sub.set_defaults(run=_schema)

@@ -6,9 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from peerpath.load import Loaded, Module, QuizSource
+from peerpath.load import Loaded, Module, QuizSource, StandardSource
 from peerpath.models.course import Course, Topic
 from peerpath.models.quiz import Quiz, Scenario
+from peerpath.models.standard import Standard
 from peerpath.problems import Problem
 
 
@@ -20,6 +21,7 @@ class Curriculum:
     topics: dict[str, Topic]
     modules: list[Module]  # in course order
     quizzes: dict[str, Quiz]  # by module id
+    standards: dict[str, Standard]  # by standard id
 
     def module(self, module_id: str) -> Module:
         return next(m for m in self.modules if m.meta.id == module_id)
@@ -36,12 +38,14 @@ def cross_check(loaded: Loaded) -> tuple[Curriculum | None, list[Problem]]:
     problems += _unknown_topics(loaded.modules, loaded.topics) if loaded.topics else []
     problems += _course_listing(loaded)
     problems += _quiz_targets(loaded)
+    problems += _standard_topics(loaded)
     if problems or loaded.course is None:
         return None, sorted(set(problems))
     by_id = {m.meta.id: m for m in loaded.modules}
     ordered = [by_id[i] for part in loaded.course.parts for i in part.modules]
     quizzes = {q.quiz.module: q.quiz for q in loaded.quizzes}
-    return Curriculum(loaded.course, loaded.topics, ordered, quizzes), []
+    standards = {s.standard.id: s.standard for s in loaded.standards}
+    return Curriculum(loaded.course, loaded.topics, ordered, quizzes, standards), []
 
 
 def _duplicate_modules(modules: list[Module]) -> list[Problem]:
@@ -162,6 +166,61 @@ def _quiz_targets(loaded: Loaded) -> list[Problem]:
             seen.add(question.id)
         if module is not None:
             found += _sections(source, heading_anchors(module.body))
+    return found
+
+
+def _standard_topics(loaded: Loaded) -> list[Problem]:
+    """Every topic a standard names must exist, and count toward one domain only (no double counting)."""
+    found = []
+    seen_ids: dict[str, StandardSource] = {}
+    for source in loaded.standards:
+        standard, doc = source.standard, source.doc
+        if standard.id in seen_ids:
+            found.append(
+                Problem(
+                    source.path,
+                    doc.line_of(("id",)),
+                    "id",
+                    f"'{standard.id}' is already the id of {seen_ids[standard.id].path}",
+                )
+            )
+        seen_ids.setdefault(standard.id, source)
+        first_domain: dict[str, str] = {}
+        for d, domain in enumerate(standard.domains):
+            for t, topic in enumerate(domain.topics):
+                where = ("domains", d, "topics", t)
+                field = f"domains[{d}].topics[{t}]"
+                if loaded.topics and topic not in loaded.topics:
+                    found.append(
+                        Problem(
+                            source.path,
+                            doc.line_of(where),
+                            field,
+                            f"unknown topic '{topic}'{_suggest(topic, loaded.topics)}",
+                        )
+                    )
+                elif topic in first_domain and first_domain[topic] != domain.id:
+                    found.append(
+                        Problem(
+                            source.path,
+                            doc.line_of(where),
+                            field,
+                            f"topic '{topic}' already counts toward domain '{first_domain[topic]}'; "
+                            "counting it twice would double the hours",
+                        )
+                    )
+                first_domain.setdefault(topic, domain.id)
+        for c, content in enumerate(standard.required_content):
+            for t, topic in enumerate(content.topics):
+                if loaded.topics and topic not in loaded.topics:
+                    found.append(
+                        Problem(
+                            source.path,
+                            doc.line_of(("required_content", c, "topics", t)),
+                            f"required_content[{c}].topics[{t}]",
+                            f"unknown topic '{topic}'{_suggest(topic, loaded.topics)}",
+                        )
+                    )
     return found
 
 

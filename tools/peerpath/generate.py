@@ -8,9 +8,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from peerpath.audit import Audit, audit
+from peerpath.audit_report import render_audit, render_summary
 from peerpath.competencies import CATEGORIES
 from peerpath.curriculum import Curriculum
-from peerpath.hours import contact_minutes, minutes_by_topic, total_minutes
+from peerpath.hours import contact_minutes, hours_text, minutes_by_topic, total_minutes
 from peerpath.load import Module
 from peerpath.markdown_links import demote_headings, rebase_links
 from peerpath.models.quiz import Quiz, Reflection
@@ -25,7 +27,7 @@ from peerpath.quizview import (
 from peerpath.templating import render
 
 ASSETS = "assets/peerpath"
-GENERATED_FOLDERS = {"modules", "trainer", "assets"}  # authored pages may not use these names
+GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards"}  # authored pages may not use these names
 
 
 def render_pages(curriculum: Curriculum, project: Project) -> dict[str, str | bytes]:
@@ -40,6 +42,7 @@ def render_pages(curriculum: Curriculum, project: Project) -> dict[str, str | by
         if quiz:
             pages[f"trainer/answer-keys/{module.meta.id}.md"] = answer_key_page(module, quiz)
     pages["trainer/index.md"] = trainer_index(curriculum)
+    pages.update(board_pages(curriculum))
     pages["workbook.md"] = workbook_page(curriculum)
     for asset in resources.files("peerpath").joinpath("static").iterdir():
         pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
@@ -207,3 +210,45 @@ def write_file(target: Path, content: str | bytes) -> bool:
     tmp.write_bytes(data)
     tmp.replace(target)
     return True
+
+
+CROSSWALK_STANDARD = "icrc-pr"
+
+
+def board_pages(curriculum: Curriculum) -> dict[str, str]:
+    """The "For boards" section: one audit page per standard, a crosswalk, and an overview."""
+    if not curriculum.standards:
+        return {}
+    audits = [audit(curriculum, s) for s in curriculum.standards.values()]
+    pages = {
+        f"boards/{a.standard.id}.md": render(
+            "board_standard.md.j2", s=a.standard, report=Markup(render_audit(a, "markdown"))
+        )
+        for a in audits
+    }
+    pages["boards/index.md"] = render(
+        "boards_index.md.j2",
+        course=curriculum.course,
+        standards=[a.standard for a in audits],
+        summary=Markup(render_summary(audits, "markdown")),
+    )
+    crosswalk_standard = curriculum.standards.get(CROSSWALK_STANDARD) or next(iter(curriculum.standards.values()))
+    pages["boards/crosswalk.md"] = crosswalk_page(curriculum, audit(curriculum, crosswalk_standard))
+    return pages
+
+
+def crosswalk_page(curriculum: Curriculum, result: Audit) -> str:
+    """Module x domain minutes for one standard."""
+    rows = []
+    for module in curriculum.modules:
+        cells = [sum(c.minutes for c in d.contributions if c.module == module.meta.id) for d in result.domains]
+        rows.append({"id": module.meta.id, "title": module.meta.title, "cells": cells, "total": sum(cells)})
+    return render(
+        "crosswalk.md.j2",
+        s=result.standard,
+        domains=[d.domain for d in result.domains],
+        rows=rows,
+        totals=[d.provided_minutes for d in result.domains],
+        grand_total=result.provided_minutes,
+        hours=hours_text,
+    )

@@ -9,6 +9,7 @@ from peerpath.frontmatter import split_module
 from peerpath.models.course import Course, Topic, Topics
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
+from peerpath.models.standard import Standard
 from peerpath.problems import Problem
 from peerpath.project import Project
 from peerpath.validation import validate
@@ -33,6 +34,13 @@ class QuizSource:
 
 
 @dataclass
+class StandardSource:
+    standard: Standard
+    path: str
+    doc: YamlDoc
+
+
+@dataclass
 class Loaded:
     """Everything read from disk; a field is None or short where its files had problems."""
 
@@ -41,6 +49,7 @@ class Loaded:
     topics: dict[str, Topic] = field(default_factory=dict)
     modules: list[Module] = field(default_factory=list)
     quizzes: list[QuizSource] = field(default_factory=list)
+    standards: list[StandardSource] = field(default_factory=list)
     unreadable_module_ids: set[str] = field(default_factory=set)  # ids of modules that failed validation
     problems: list[Problem] = field(default_factory=list)
 
@@ -61,6 +70,10 @@ def load_project(project: Project) -> Loaded:
         quiz, doc = _load_yaml(project, path, Quiz, loaded)
         if quiz and doc:
             loaded.quizzes.append(QuizSource(quiz, doc.path, doc))
+    for path in sorted(project.standards.glob("*.y*ml")) if project.standards.is_dir() else []:
+        standard, doc = _load_yaml(project, path, Standard, loaded)
+        if standard and doc:
+            loaded.standards.append(StandardSource(standard, doc.path, doc))
     return loaded
 
 

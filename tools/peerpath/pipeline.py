@@ -46,7 +46,7 @@ def generate(project: Project) -> Generated:
     authored = [
         rel
         for rel in pages
-        if rel.endswith(".md") and not rel.startswith(("modules/", "trainer/")) and rel != "workbook.md"
+        if rel.endswith(".md") and not rel.startswith(("modules/", "trainer/", "boards/")) and rel != "workbook.md"
     ]
     titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}
     nav = navigation(curriculum, authored, titles)

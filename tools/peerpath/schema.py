@@ -8,12 +8,14 @@ from pathlib import Path
 from peerpath.models.course import Course, Topics
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
+from peerpath.models.standard import Standard
 
 SCHEMAS = {
     "module.schema.json": (ModuleMeta, "PeerPath module front matter"),
     "quiz.schema.json": (Quiz, "PeerPath quiz"),
     "course.schema.json": (Course, "PeerPath course manifest"),
     "topics.schema.json": (Topics, "PeerPath topic vocabulary"),
+    "standard.schema.json": (Standard, "PeerPath credential standard"),
 }
 
 

@@ -56,6 +56,10 @@ def navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, st
         elif rel != "index.md":
             nav.append({titles[rel]: rel})
     nav.extend({name: pages} for name, pages in sections.items())
+    if curriculum.standards:
+        boards = [{"Overview": "boards/index.md"}, {"Crosswalk": "boards/crosswalk.md"}]
+        boards += [{s.name: f"boards/{s.id}.md"} for s in curriculum.standards.values()]
+        nav.append({"For boards": boards})
     return nav
 
 

@@ -16,7 +16,7 @@ def environment() -> Environment:
     """Templates live in peerpath/templates; everything is escaped unless marked safe."""
     env = Environment(
         loader=PackageLoader("peerpath", "templates"),
-        autoescape=True,
+        autoescape=lambda name: not (name or "").endswith(".txt.j2"),  # plain text is never HTML
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )

@@ -1,0 +1,186 @@
+"""An audit as JSON, CSV, text, Markdown or HTML. Every format reads the same Audit object."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import markdown
+from markupsafe import Markup
+
+from peerpath.audit import READING_WORDS_PER_MINUTE, ROUNDING, Audit, quarter_hours
+from peerpath.competencies import CATEGORIES
+from peerpath.hours import hours_text
+from peerpath.templating import render
+
+FORMATS = ("text", "markdown", "json", "csv", "html")
+
+
+def verdict(meets: bool | None) -> str:
+    return {True: "meets", False: "falls short", None: "cannot confirm"}[meets]
+
+
+def audit_dict(audit: Audit) -> dict[str, Any]:
+    """The audit with the stable keys documented in the README."""
+    s = audit.standard
+    return {
+        "standard": {
+            "id": s.id,
+            "name": s.name,
+            "awarding_body": s.awarding_body,
+            "jurisdiction": s.jurisdiction,
+            "effective": s.effective.isoformat() if s.effective else None,
+            "effective_note": s.effective_note,
+            "sources": list(s.sources),
+            "confidence": s.confidence,
+            "confidence_note": s.confidence_note,
+        },
+        "meets": audit.meets,
+        "rounding": ROUNDING,
+        "total": {
+            "required_hours": s.total_hours,
+            "provided_hours": quarter_hours(audit.provided_minutes),
+            "provided_minutes": audit.provided_minutes,
+            "curriculum_minutes": audit.curriculum_minutes,
+            "meets": audit.total_meets,
+        },
+        "domains": [
+            {
+                "id": d.domain.id,
+                "name": d.domain.name,
+                "required_hours": d.domain.required_hours,
+                "provided_hours": quarter_hours(d.provided_minutes),
+                "provided_minutes": d.provided_minutes,
+                "difference_minutes": d.difference_minutes,
+                "meets": d.meets,
+                "contributions": [
+                    {
+                        "module": c.module,
+                        "segment": c.segment,
+                        "segment_number": c.segment_number,
+                        "topic": c.topic,
+                        "minutes": c.minutes,
+                    }
+                    for c in d.contributions
+                ],
+            }
+            for d in audit.domains
+        ],
+        "content": {"required": audit.content_required, "missing": audit.content_missing},
+        "competencies": {str(k): v for k, v in audit.competencies.items()},
+        "warnings": audit.warnings,
+        "reading_words_per_minute": READING_WORDS_PER_MINUTE,
+    }
+
+
+def audit_json(audit: Audit) -> str:
+    return json.dumps(audit_dict(audit), indent=2, ensure_ascii=False) + "\n"
+
+
+def audit_csv(audit: Audit) -> str:
+    """One row per contributing segment, so a spreadsheet can re-add every domain total."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["standard", "domain", "required_hours", "module", "segment_number", "segment", "topic", "minutes"])
+    for d in audit.domains:
+        for c in d.contributions:
+            writer.writerow(
+                [
+                    audit.standard.id,
+                    d.domain.id,
+                    d.domain.required_hours,
+                    c.module,
+                    c.segment_number,
+                    c.segment,
+                    c.topic,
+                    c.minutes,
+                ]
+            )
+        if not d.contributions:
+            writer.writerow([audit.standard.id, d.domain.id, d.domain.required_hours, "", "", "", "", 0])
+    return out.getvalue()
+
+
+def _context(audit: Audit) -> dict[str, Any]:
+    return {
+        "a": audit,
+        "s": audit.standard,
+        "verdict": verdict,
+        "hours": hours_text,
+        "rounding": ROUNDING,
+        "wpm": READING_WORDS_PER_MINUTE,
+        "categories": CATEGORIES,
+        "chart": chart_rows(audit),
+    }
+
+
+def chart_rows(audit: Audit) -> dict[str, Any]:
+    """Bar lengths for the required-vs-provided chart, scaled to the largest figure."""
+    largest = max([d.provided_minutes for d in audit.domains] + [d.required_minutes or 0 for d in audit.domains] + [1])
+    rows = []
+    for i, d in enumerate(audit.domains):
+        rows.append(
+            {
+                "y": 10 + i * 56,
+                "name": d.domain.name,
+                "required": d.required_minutes,
+                "provided": d.provided_minutes,
+                "required_width": None if d.required_minutes is None else 400 * d.required_minutes / largest,
+                "provided_width": 400 * d.provided_minutes / largest,
+                "meets": d.meets,
+            }
+        )
+    return {"rows": rows, "height": 20 + len(rows) * 56}
+
+
+def render_audit(audit: Audit, fmt: str) -> str:
+    """The audit in one of FORMATS. HTML is the Markdown report as a standalone, printable page."""
+    if fmt == "json":
+        return audit_json(audit)
+    if fmt == "csv":
+        return audit_csv(audit)
+    context = _context(audit)
+    if fmt == "text":
+        return render("audit.txt.j2", **context)
+    chart = Markup(render("audit_chart.svg.j2", **context).replace("\n", ""))
+    report = render("audit.md.j2", chart_svg=chart, **context)
+    if fmt == "markdown":
+        return report
+    body = Markup(markdown.markdown(report, extensions=["tables"]))
+    return render("audit.html.j2", body=body, **context)
+
+
+def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": a.standard.id,
+            "name": a.standard.name,
+            "confidence": a.standard.confidence,
+            "required_hours": a.standard.total_hours,
+            "provided_hours": quarter_hours(a.provided_minutes),
+            "meets": a.meets,
+            "short_domains": [d.domain.name for d in a.domains if d.meets is False],
+            "unconfirmed_domains": [d.domain.name for d in a.domains if d.meets is None],
+            "missing_content": a.content_missing,
+        }
+        for a in audits
+    ]
+
+
+def render_summary(audits: list[Audit], fmt: str) -> str:
+    rows = summary_rows(audits)
+    if fmt == "json":
+        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["standard", "name", "confidence", "required_hours", "provided_hours", "result"])
+        for r in rows:
+            writer.writerow(
+                [r["id"], r["name"], r["confidence"], r["required_hours"], r["provided_hours"], verdict(r["meets"])]
+            )
+        return out.getvalue()
+    template = {"text": "audit_summary.txt.j2", "markdown": "audit_summary.md.j2", "html": "audit_summary.html.j2"}
+    return render(template[fmt], rows=rows, verdict=verdict, rounding=ROUNDING)
