@@ -54,3 +54,13 @@ def test_build_runs_the_check_first_and_writes_nothing_on_bad_input(project: Pro
     assert "listening-skills.md:10: agenda[0].minutes: must be greater than 0" in result.stderr
     assert "course.yml" not in result.stderr, "only the real mistake is reported"
     assert not project.site("mkdocs").exists()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_board_audit_pages_build_with_both_engines(built_fixture: Project, engine: str):
+    site = built_fixture.site(engine)
+    page = (site / "boards" / "fixture-board.html").read_text()
+    assert "falls short" in page
+    assert "<svg" in page and "Required and provided hours per domain" in page
+    assert (site / "boards" / "crosswalk.html").is_file()
+    assert (site / "boards" / "index.html").is_file()

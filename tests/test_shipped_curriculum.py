@@ -1,0 +1,72 @@
+"""Checks a board or a senior trainer would make of the curriculum this repository ships."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, run_cli
+
+MODULES = sorted((REPO / "curriculum" / "modules").glob("*.md"))
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text().split("\n---", 1)[0].removeprefix("---\n"))
+
+
+def test_shipped_curriculum_passes_check():
+    result = run_cli("check", cwd=REPO)
+    assert result.returncode == 0, result.stderr
+
+
+def test_icrc_audit_figures_match_the_agendas_summed_independently():
+    standard = yaml.safe_load((REPO / "standards" / "icrc-pr.yml").read_text())
+    domain_of = {t: d["id"] for d in standard["domains"] for t in d["topics"]}
+    expected: dict[str, int] = {d["id"]: 0 for d in standard["domains"]}
+    for path in MODULES:
+        for segment in front_matter(path)["agenda"]:
+            if segment["kind"] != "break" and segment["topic"] in domain_of:
+                expected[domain_of[segment["topic"]]] += segment["minutes"]
+    result = run_cli("audit", "--standard", "icrc-pr", "--format", "json", cwd=REPO)
+    report = json.loads(result.stdout)
+    assert {d["id"]: d["provided_minutes"] for d in report["domains"]} == expected
+    for d in report["domains"]:
+        assert sum(c["minutes"] for c in d["contributions"]) == d["provided_minutes"]
+        assert d["provided_hours"] == round(d["provided_minutes"] / 15) / 4
+
+
+STIGMA = re.compile(
+    r"\baddicts?\b|\bjunkies?\b|\b(?:clean|dirty) (?:urine|test|screen|time)|\bstaying clean\b|\bgot clean\b|"
+    r"\bfrequent flyers?\b|\bnon-?compliant\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
+def test_module_language_is_person_first(path: Path):
+    found = STIGMA.findall(path.read_text())
+    assert found == [], f"stigmatizing wording in {path.name}: {found}"
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
+def test_every_module_has_a_quiz_of_eight_questions_with_rationales(path: Path):
+    meta = front_matter(path)
+    quiz = yaml.safe_load((REPO / "quizzes" / f"{meta['id']}.yml").read_text())
+    graded = []
+    for q in quiz["questions"]:
+        inner = q["questions"] if q["type"] == "scenario" else [q]
+        graded += [(q["type"] == "scenario", x) for x in inner if x["type"] != "reflection"]
+    assert len(graded) >= 8
+    assert all(x.get("rationale") for _, x in graded)
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
+def test_every_module_has_facilitator_notes_a_case_and_references(path: Path):
+    text = path.read_text()
+    assert "!!! facilitator" in text
+    assert re.search(r"^## Case", text, re.M), "a case vignette"
+    assert front_matter(path)["references"]
