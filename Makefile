@@ -15,7 +15,19 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[site,test]"
 	rm -f $(VENV)/.installed-* && touch $@
 
-install: $(STAMP)
+SHIM := build/vendor/iframe-worker/shim/index.js
+
+install: $(STAMP) $(SHIM)
+
+# Site search when the built site is opened from disk needs iframe-worker's shim (npm registry).
+$(SHIM):
+	@mkdir -p build/vendor/iframe-worker
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd build/vendor && npm pack --silent iframe-worker@1.0.4 >/dev/null && \
+	  tar -xzf iframe-worker-1.0.4.tgz -C iframe-worker --strip-components=1 && rm iframe-worker-1.0.4.tgz; \
+	else \
+	  echo "npm not found: the site will build, but search will not work when it is opened from disk."; \
+	fi
 
 check: install
 	$(BIN)/peerpath check
@@ -56,4 +68,4 @@ test: install chromium lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf build site schemas
+	rm -rf build/docs build/site-* build/*.yml site schemas

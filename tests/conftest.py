@@ -25,7 +25,11 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 def copy_fixture(dest: Path) -> Project:
     shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("build", "site"))
-    return Project(dest)
+    project = Project(dest)
+    repo_vendor = Project(REPO).vendor
+    if repo_vendor.is_dir():  # installed by `make install`; lets search work from disk
+        shutil.copytree(repo_vendor, project.vendor)
+    return project
 
 
 @pytest.fixture
@@ -55,6 +59,8 @@ def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Project:
         elif src.is_file():
             shutil.copy(src, dest / name)
     project = Project(dest)
+    if Project(REPO).vendor.is_dir():
+        shutil.copytree(Project(REPO).vendor, project.vendor)
     assert build(project, "mkdocs") == 0
     return project
 

@@ -60,3 +60,15 @@ def test_site_works_opened_from_disk(page, built_fixture: Project):
     page.locator(".pp-submit").click()
     assert "You scored" in page.locator(".pp-summary").inner_text()
     assert blocked == []
+
+
+def test_search_works_opened_from_disk(page, built_fixture: Project):
+    blocked = block_other_hosts(page)
+    page.set_viewport_size({"width": 1200, "height": 900})
+    page.goto((built_fixture.site("mkdocs") / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.keyboard.type("boundary")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10000)
+    assert "Boundaries basics" in page.locator(".md-search-result").inner_text()
+    assert blocked == []

@@ -27,6 +27,7 @@ from peerpath.quizview import (
 from peerpath.templating import render
 
 ASSETS = "assets/peerpath"
+SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards"}  # authored pages may not use these names
 
 
@@ -46,6 +47,9 @@ def render_pages(curriculum: Curriculum, project: Project) -> dict[str, str | by
     pages["workbook.md"] = workbook_page(curriculum)
     for asset in resources.files("peerpath").joinpath("static").iterdir():
         pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
+    if project.search_shim.is_file():
+        pages[SEARCH_SHIM] = project.search_shim.read_bytes()
+        pages[SEARCH_SHIM.replace("shim.js", "LICENSE")] = (project.vendor / "iframe-worker" / "LICENSE").read_bytes()
     return pages
 
 

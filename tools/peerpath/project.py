@@ -45,6 +45,16 @@ class Project:
         """Generated Markdown/HTML/JSON: the site builder's docs folder."""
         return self.build / "docs"
 
+    @property
+    def vendor(self) -> Path:
+        """Third-party browser files installed by `make install` from the npm registry (not committed)."""
+        return self.build / "vendor"
+
+    @property
+    def search_shim(self) -> Path:
+        """iframe-worker's shim: lets the theme's search worker run when the site is opened from disk."""
+        return self.vendor / "iframe-worker" / "shim" / "index.js"
+
     def site(self, engine: str) -> Path:
         """Built site. Zensical insists on a site folder inside its config's folder (build/)."""
         return self.root / "site" if engine == "mkdocs" else self.build / f"site-{engine}"

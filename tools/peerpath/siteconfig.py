@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from peerpath.curriculum import Curriculum
-from peerpath.generate import ASSETS
+from peerpath.generate import ASSETS, SEARCH_SHIM
 from peerpath.hours import contact_minutes, hours_text
 from peerpath.problems import Problem
 from peerpath.project import Project
@@ -77,6 +77,11 @@ def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list
     config["theme"] = theme
     config["extra_css"] = [*STYLESHEETS, *config.get("extra_css", [])]
     config["extra_javascript"] = [*SCRIPTS, *config.get("extra_javascript", [])]
+    if engine == "mkdocs" and project.search_shim.is_file():
+        # Search from disk: Material's offline plugin inlines the index; the shim is served locally,
+        # so the plugin never adds its CDN address.
+        config["plugins"] = [*config.get("plugins", []), "offline"]
+        config["extra"] = {**config.get("extra", {}), "polyfills": [SEARCH_SHIM]}
     if engine == "mkdocs":
         config["hooks"] = [rel(HOOKS)]
         folders = (project.curriculum, project.quizzes, project.standards, project.overrides)
