@@ -126,6 +126,7 @@ def test_reading_segment_far_from_word_count_is_warned(project: Project):
 
 
 def test_module_without_quiz_or_references_is_warned(project: Project):
+    (project.quizzes / "listening-skills.yml").unlink()
     result = audit(curriculum_of(project), curriculum_of(project).standards["fixture-board"])
     assert "listening-skills: no quiz" in result.warnings
     assert "boundaries-basics: no quiz" not in result.warnings

@@ -42,7 +42,7 @@ def test_misspelled_key_unknown_topic_and_missing_id_are_all_reported_in_one_run
 def test_valid_curriculum_passes_check(project: Project):
     result = run_cli("check", cwd=project.root)
     assert result.returncode == 0, result.stderr
-    assert "2 modules, 1 quizzes" in result.stdout
+    assert "2 modules, 2 quizzes" in result.stdout
 
 
 def test_duplicate_yaml_key_is_an_error_not_a_silent_overwrite(project: Project):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -28,10 +29,11 @@ from peerpath.templating import render
 
 ASSETS = "assets/peerpath"
 SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
+PROGRESS_STORAGE_KEY = "peerpath.progress"  # the same name as KEY in static/progress-core.js
 GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards"}  # authored pages may not use these names
 
 
-def render_pages(curriculum: Curriculum, project: Project) -> dict[str, str | bytes]:
+def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool = False) -> dict[str, str | bytes]:
     """Every generated file, by its path inside the docs folder. Pure apart from reading authored pages."""
     pages: dict[str, str | bytes] = {}
     pages.update(authored_pages(project))
@@ -44,6 +46,7 @@ def render_pages(curriculum: Curriculum, project: Project) -> dict[str, str | by
             pages[f"trainer/answer-keys/{module.meta.id}.md"] = answer_key_page(module, quiz)
     pages["trainer/index.md"] = trainer_index(curriculum)
     pages.update(board_pages(curriculum))
+    pages.update(progress_pages(curriculum, directory_urls))
     pages["workbook.md"] = workbook_page(curriculum)
     for asset in resources.files("peerpath").joinpath("static").iterdir():
         pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
@@ -256,3 +259,33 @@ def crosswalk_page(curriculum: Curriculum, result: Audit) -> str:
         grand_total=result.provided_minutes,
         hours=hours_text,
     )
+
+
+def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, str]:
+    """My progress, the self-study record, and the curriculum data the progress script reads."""
+    modules = [
+        {
+            "id": m.meta.id,
+            "title": m.meta.title,
+            "path": f"modules/{m.meta.id}/" if directory_urls else f"modules/{m.meta.id}.html",
+            "minutes": contact_minutes(m.meta),
+            "topics": minutes_by_topic(m.meta),
+            "quiz": curriculum.quizzes[m.meta.id].id if m.meta.id in curriculum.quizzes else None,
+        }
+        for m in curriculum.modules
+    ]
+    total = total_minutes(m.meta for m in curriculum.modules)
+    data = {
+        "course": curriculum.course.title,
+        "version": curriculum.course.version,
+        "modules": modules,
+        "topics": {k: v.label for k, v in curriculum.topics.items()},
+        "totalMinutes": total,
+    }
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return {
+        f"{ASSETS}/curriculum.js": render("curriculum.js.j2", data=Markup(text)),
+        "progress.md": render("progress.md.j2", modules_count=len(modules), total_minutes=total),
+        "study-record.md": render("study_record.md.j2", course=curriculum.course),
+        "privacy.md": render("privacy.md.j2", storage_key=PROGRESS_STORAGE_KEY),
+    }

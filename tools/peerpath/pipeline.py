@@ -18,6 +18,12 @@ from peerpath.project import Project
 from peerpath.siteconfig import ENGINES, config_text, engine_config, navigation, read_base_config
 
 SKIP_HOOK_ENV = "PEERPATH_ALREADY_GENERATED"
+GENERATED_PAGES = {
+    "workbook.md",
+    "progress.md",
+    "study-record.md",
+    "privacy.md",
+}  # placed in the navigation by siteconfig
 
 
 @dataclass
@@ -42,11 +48,13 @@ def generate(project: Project) -> Generated:
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
         raise ProblemsFound(problems)
-    pages = render_pages(curriculum, project)
+    pages = render_pages(curriculum, project, directory_urls=bool(base.get("use_directory_urls", True)))
     authored = [
         rel
         for rel in pages
-        if rel.endswith(".md") and not rel.startswith(("modules/", "trainer/", "boards/")) and rel != "workbook.md"
+        if rel.endswith(".md")
+        and not rel.startswith(("modules/", "trainer/", "boards/"))
+        and rel not in GENERATED_PAGES
     ]
     titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}
     nav = navigation(curriculum, authored, titles)

@@ -23,7 +23,13 @@ from peerpath.yamlsource import read_yaml
 ENGINES = ("mkdocs", "zensical")
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
-SCRIPTS = [f"{ASSETS}/site.js", f"{ASSETS}/quiz.js"]
+SCRIPTS = [
+    f"{ASSETS}/site.js",
+    f"{ASSETS}/progress-core.js",
+    f"{ASSETS}/curriculum.js",
+    f"{ASSETS}/quiz.js",
+    f"{ASSETS}/progress.js",
+]
 
 
 def read_base_config(project: Project) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -48,6 +54,9 @@ def navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, st
             }
         )
     nav.append({"Learner workbook": "workbook.md"})
+    nav.append({"My progress": "progress.md"})
+    nav.append({"Self-study record": "study-record.md"})
+    nav.append({"Privacy": "privacy.md"})
     sections: dict[str, list[Any]] = {}
     for rel in authored:
         if "/" in rel:
