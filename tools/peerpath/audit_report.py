@@ -149,7 +149,7 @@ def render_audit(audit: Audit, fmt: str) -> str:
     if fmt == "markdown":
         return report
     body = Markup(markdown.markdown(report, extensions=["tables"]))
-    return render("audit.html.j2", body=body, **context)
+    return render("standalone.html.j2", title=f"Audit: {audit.standard.name}", body=body)
 
 
 def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
+import markdown
+from markupsafe import Markup
+
 from peerpath.audit import audit
 from peerpath.audit_report import FORMATS, render_audit, render_summary
+from peerpath.certificate_pdf import FontMissing
 from peerpath.generate import write_file
+from peerpath.issue import RevokeError, issue, revoke, signing_key
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
+from peerpath.roster import read_roster
+from peerpath.schedule import build_schedule
 from peerpath.schema import write_schemas
 from peerpath.siteconfig import ENGINES
+from peerpath.templating import render
+
+PROGRESS_FROM = 50  # learners; smaller batches finish too fast to need a progress bar
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +90,109 @@ def _audit(project: Project, args: argparse.Namespace) -> int:
     return 0 if meets else 1
 
 
+def _issue(project: Project, args: argparse.Namespace) -> int:
+    curriculum, base, problems = check(project)
+    if problems or curriculum is None or base is None:
+        return _report(problems)
+    standard = curriculum.standards.get(args.standard)
+    if standard is None:
+        print(
+            f"peerpath: no standard has the id '{args.standard}' (standards: {', '.join(sorted(curriculum.standards))})",
+            file=sys.stderr,
+        )
+        return 1
+    roster_path = Path(args.roster)
+    roster, problems = read_roster(roster_path, args.roster, curriculum)
+    if problems or roster is None:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) in the roster; no certificate was issued", file=sys.stderr)
+        return 1
+    settings = base["extra"]["peerpath"]
+    try:
+        summary = issue(
+            roster,
+            curriculum,
+            standard,
+            organisation=settings["organisation"],
+            verify_url=settings.get("verify_url"),
+            key=signing_key(Path(args.key) if args.key else project.private / "certificate-key"),
+            registry=project.registry,
+            out=Path(args.out),
+            paper=args.paper,
+            progress=len(roster.learners) >= PROGRESS_FROM or sys.stderr.isatty(),
+        )
+    except FontMissing as error:
+        print(f"peerpath: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"{summary.certificates} certificate(s) and {summary.transcripts} transcript(s) written to {args.out}; "
+        f"{summary.newly_registered} new certificate(s) added to {project.shown(project.registry)}"
+    )
+    return 0
+
+
+def _revoke(project: Project, args: argparse.Namespace) -> int:
+    try:
+        event = revoke(project.registry, args.code, args.reason)
+    except RevokeError as error:
+        print(f"peerpath: {error}", file=sys.stderr)
+        return 1
+    print(f"revoked on {event['date']}: {event['reason']}")
+    return 0
+
+
+def _schedule(project: Project, args: argparse.Namespace) -> int:
+    curriculum, _, problems = check(project)
+    if problems or curriculum is None:
+        return _report(problems)
+    first_date, days = None, args.days
+    if args.cohort:
+        try:
+            first_date, last_date = cohort_dates(args.cohort, curriculum)
+        except ValueError as error:
+            print(f"peerpath: {error}", file=sys.stderr)
+            return 1
+        if last_date and not days:
+            days = (last_date - first_date).days + 1
+    if not days:
+        print("peerpath: give --days, or a --cohort with start and end dates", file=sys.stderr)
+        return 1
+    plan = build_schedule(curriculum, days, args.start, first_date)
+    text = render(
+        "schedule.md.j2",
+        course=curriculum.course,
+        days=plan,
+        start=args.start,
+        total_contact=sum(d.contact_minutes for d in plan),
+    )
+    if args.format == "html":
+        text = render(
+            "standalone.html.j2", title="Schedule", body=Markup(markdown.markdown(text, extensions=["tables"]))
+        )
+    if args.out:
+        write_file(Path(args.out), text)
+        print(f"wrote {args.out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
+    """A roster file's cohort dates, 'YYYY-MM-DD..YYYY-MM-DD', or a single start date."""
+    path = Path(value)
+    if path.is_file():
+        roster, problems = read_roster(path, value, curriculum)
+        if problems or roster is None:
+            raise ValueError("the roster has problems; run `peerpath certificates issue` on it to list them")
+        return roster.cohort.start, roster.cohort.end
+    first, _, last = value.partition("..")
+    try:
+        return dt.date.fromisoformat(first), dt.date.fromisoformat(last) if last else None
+    except ValueError:
+        raise ValueError(f"--cohort takes a roster file or dates like 2027-03-01..2027-03-05, got {value!r}") from None
+
+
 def _report(problems: list[Problem]) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -113,6 +227,26 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=FORMATS, default="text")
     sub.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     sub.set_defaults(run=_audit)
+    certificates = commands.add_parser("certificates", help="issue and revoke certificates of completion")
+    actions = certificates.add_subparsers(required=True, metavar="ACTION")
+    sub = actions.add_parser("issue", help="a certificate (or a transcript if incomplete) per learner of a roster")
+    sub.add_argument("roster", help="roster file, .yml or .csv (keep it in private/)")
+    sub.add_argument("--standard", required=True, metavar="ID", help="standard whose domains the hours are shown in")
+    sub.add_argument("--out", required=True, metavar="DIR", help="folder for the PDFs (e.g. private/certificates)")
+    sub.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    sub.add_argument("--key", metavar="FILE", help="signing key (default: private/certificate-key, made if missing)")
+    sub.set_defaults(run=_issue)
+    sub = actions.add_parser("revoke", help="record that a certificate is revoked (the registry is append-only)")
+    sub.add_argument("code", help="the certificate's verification code")
+    sub.add_argument("--reason", required=True)
+    sub.set_defaults(run=_revoke)
+    sub = commands.add_parser("schedule", help="a printable day-by-day schedule for a live cohort")
+    sub.add_argument("--cohort", metavar="ROSTER_OR_DATES", help="roster file, or 2027-03-01..2027-03-05")
+    sub.add_argument("--days", type=int, help="number of days (default: from the cohort dates)")
+    sub.add_argument("--start", default="09:00", help="start time each day (default 09:00)")
+    sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    sub.add_argument("--out", metavar="FILE")
+    sub.set_defaults(run=_schedule)
     sub = commands.add_parser("schema", help="write JSON Schema files for editors")
     sub.add_argument("--out", help="folder (default: schemas/)")
     sub.set_defaults(run=_schema)

@@ -25,6 +25,7 @@ from peerpath.quizview import (
     numbered_questions,
     vignette_html,
 )
+from peerpath.registry import read_events, status_by_hash
 from peerpath.templating import render
 
 ASSETS = "assets/peerpath"
@@ -47,6 +48,7 @@ def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool 
     pages["trainer/index.md"] = trainer_index(curriculum)
     pages.update(board_pages(curriculum))
     pages.update(progress_pages(curriculum, directory_urls))
+    pages.update(verify_pages(read_events(project.registry), directory_urls))
     pages["workbook.md"] = workbook_page(curriculum)
     for asset in resources.files("peerpath").joinpath("static").iterdir():
         pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
@@ -288,4 +290,19 @@ def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, st
         "progress.md": render("progress.md.j2", modules_count=len(modules), total_minutes=total),
         "study-record.md": render("study_record.md.j2", course=curriculum.course),
         "privacy.md": render("privacy.md.j2", storage_key=PROGRESS_STORAGE_KEY),
+    }
+
+
+def verify_pages(events: list[dict], directory_urls: bool) -> dict[str, str]:
+    """The verify page and the registry it checks codes against (hashes only; no names)."""
+    registry = status_by_hash(events)
+    text = json.dumps(registry, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
+    return {
+        f"{ASSETS}/registry.js": render("registry.js.j2", data=Markup(text)),
+        "verify.md": render(
+            "verify.md.j2",
+            assets=f"../{ASSETS}" if directory_urls else ASSETS,  # the page is verify/ or verify.html
+            issued=len(registry),
+            revoked=sum("revoked" in r for r in registry.values()),
+        ),
     }

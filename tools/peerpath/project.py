@@ -46,6 +46,16 @@ class Project:
         return self.build / "docs"
 
     @property
+    def registry(self) -> Path:
+        """Append-only record of issued and revoked certificates (hashes, hours, dates; no names)."""
+        return self.root / "certificates" / "registry.jsonl"
+
+    @property
+    def private(self) -> Path:
+        """Git-ignored folder for rosters, certificates and the signing key."""
+        return self.root / "private"
+
+    @property
     def vendor(self) -> Path:
         """Third-party browser files installed by `make install` from the npm registry (not committed)."""
         return self.build / "vendor"

@@ -8,6 +8,7 @@ from pathlib import Path
 from peerpath.models.course import Course, Topics
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
+from peerpath.models.roster import Roster
 from peerpath.models.standard import Standard
 
 SCHEMAS = {
@@ -16,6 +17,7 @@ SCHEMAS = {
     "course.schema.json": (Course, "PeerPath course manifest"),
     "topics.schema.json": (Topics, "PeerPath topic vocabulary"),
     "standard.schema.json": (Standard, "PeerPath credential standard"),
+    "roster.schema.json": (Roster, "PeerPath cohort roster"),
 }
 
 

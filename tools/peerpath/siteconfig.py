@@ -56,6 +56,7 @@ def navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, st
     nav.append({"Learner workbook": "workbook.md"})
     nav.append({"My progress": "progress.md"})
     nav.append({"Self-study record": "study-record.md"})
+    nav.append({"Verify a certificate": "verify.md"})
     nav.append({"Privacy": "privacy.md"})
     sections: dict[str, list[Any]] = {}
     for rel in authored:

@@ -15,11 +15,10 @@ class Part(Strict):
 
 
 class Course(Strict):
-    """What the curriculum is called, its version, who issues it, and the order of its modules."""
+    """What the curriculum is called, its version, and the order of its modules."""
 
     title: Text
     version: Text = Field(description="Printed on certificates and exports; change it when content changes.")
-    organisation: Text = Field(description="Who issues this training.")
     parts: list[Part] = Field(min_length=1)
 
 

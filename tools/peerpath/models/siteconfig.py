@@ -6,7 +6,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from peerpath.models.siteextra import PeerPathSettings
+
 GENERATED_KEYS = ("docs_dir", "site_dir", "nav", "hooks", "watch", "not_in_nav")
+
+
+class Extra(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    peerpath: PeerPathSettings
 
 
 class BaseConfig(BaseModel):
@@ -16,6 +24,7 @@ class BaseConfig(BaseModel):
 
     site_name: str = Field(min_length=1)
     theme: dict[str, Any] = Field(default_factory=dict)
+    extra: Extra
 
     @model_validator(mode="before")
     @classmethod

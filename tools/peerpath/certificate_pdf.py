@@ -1,0 +1,182 @@
+"""Certificate and transcript PDFs (fpdf2: pure Python, no browser, fast enough for large cohorts)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import segno
+from fpdf import FPDF
+
+FONT_DIRS = [os.environ.get("PEERPATH_FONT_DIR", ""), "/usr/share/fonts/truetype/dejavu"]
+PAPER = {"letter": "Letter", "a4": "A4"}
+
+
+class FontMissing(Exception):
+    pass
+
+
+def font_files() -> tuple[Path, Path]:
+    """DejaVu Sans covers the names trainers will type (accents, many scripts); core PDF fonts do not."""
+    for folder in FONT_DIRS:
+        regular, bold = Path(folder) / "DejaVuSans.ttf", Path(folder) / "DejaVuSans-Bold.ttf"
+        if folder and regular.is_file() and bold.is_file():
+            return regular, bold
+    raise FontMissing("DejaVu Sans not found: install Debian's fonts-dejavu-core, or set PEERPATH_FONT_DIR")
+
+
+@dataclass(frozen=True)
+class DomainLine:
+    name: str
+    hours: float
+    required: float | None
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    """Everything printed on one certificate or transcript, already worded and rounded."""
+
+    kind: str  # "certificate" or "transcript"
+    organisation: str
+    learner_name: str
+    course_title: str
+    course_version: str
+    cohort_title: str
+    cohort_dates: str
+    delivery: str
+    total_hours: float
+    standard_name: str
+    domains: list[DomainLine]
+    trainers: list[str]
+    issued: str
+    code: str | None
+    verify_text: str | None  # what the QR code holds (verify address with the code, or the code)
+    missing: list[str]
+
+
+def _hours(value: float) -> str:
+    return f"{value:g} h"
+
+
+def render_pdf(data: CertificateData, paper: str = "letter") -> bytes:
+    regular, bold = font_files()
+    pdf = FPDF(orientation="portrait", unit="mm", format=PAPER[paper])
+    pdf.set_title(f"{data.kind.capitalize()}: {data.course_title}")
+    pdf.set_creator("PeerPath")
+    pdf.add_font("DejaVu", "", str(regular))
+    pdf.add_font("DejaVu", "B", str(bold))
+    pdf.set_auto_page_break(auto=True, margin=15)
+    pdf.add_page()
+    width = pdf.w - 2 * pdf.l_margin
+    heading = "Certificate of Completion" if data.kind == "certificate" else "Training Transcript"
+
+    pdf.set_font("DejaVu", "B", 24)
+    pdf.cell(width, 14, heading, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 12)
+    pdf.cell(width, 7, data.organisation, align="C", new_x="LMARGIN", new_y="NEXT")
+    if data.kind == "transcript":
+        pdf.set_font("DejaVu", "B", 11)
+        pdf.multi_cell(
+            width,
+            6,
+            "This is a transcript of hours earned. It is not a certificate of completion.",
+            align="C",
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+    pdf.ln(6)
+    pdf.set_font("DejaVu", "", 12)
+    lead = "This certifies that" if data.kind == "certificate" else "Hours earned by"
+    pdf.cell(width, 7, lead, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "B", 20)
+    pdf.multi_cell(width, 11, data.learner_name, align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 12)
+    verb = "completed" if data.kind == "certificate" else "attended part of"
+    pdf.multi_cell(
+        width,
+        7,
+        f"{verb} {data.course_title} (version {data.course_version})",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.multi_cell(
+        width,
+        7,
+        f"{data.cohort_title}, {data.cohort_dates}, delivered {data.delivery}",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(4)
+    pdf.set_font("DejaVu", "B", 13)
+    pdf.cell(width, 8, f"Contact hours: {_hours(data.total_hours)}", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+
+    pdf.set_font("DejaVu", "B", 10)
+    pdf.multi_cell(width, 6, f"Hours by domain of {data.standard_name}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10)
+    with pdf.table(col_widths=(60, 20, 20), text_align=("LEFT", "RIGHT", "RIGHT"), line_height=6) as table:
+        table.row(["Domain", "Hours", "Required"])
+        for d in data.domains:
+            table.row([d.name, _hours(d.hours), _hours(d.required) if d.required is not None else "not public"])
+    if data.missing:
+        pdf.ln(3)
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.cell(width, 6, "Still needed for completion:", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 10)
+        for item in data.missing:
+            pdf.multi_cell(width, 5.5, f"• {item}", new_x="LMARGIN", new_y="NEXT")
+
+    pdf.ln(6)
+    _signatures(pdf, data.trainers, width)
+    _verification(pdf, data, width)
+    return bytes(pdf.output())
+
+
+def _signatures(pdf: FPDF, trainers: list[str], width: float) -> None:
+    column = width / max(1, min(len(trainers), 3))
+    y = pdf.get_y() + 10
+    for i, trainer in enumerate(trainers[:3]):
+        x = pdf.l_margin + i * column
+        pdf.line(x + 4, y, x + column - 4, y)
+        pdf.set_xy(x, y + 1)
+        pdf.set_font("DejaVu", "", 9)
+        pdf.multi_cell(column, 5, f"{trainer}\nTrainer", align="C")
+    pdf.set_y(y + 14)
+
+
+def _verification(pdf: FPDF, data: CertificateData, width: float) -> None:
+    pdf.set_font("DejaVu", "", 9)
+    pdf.cell(width, 5, f"Issued {data.issued}", new_x="LMARGIN", new_y="NEXT")
+    if not data.code:
+        return
+    top = pdf.get_y() + 2
+    size = 28
+    if data.verify_text:
+        _qr(pdf, data.verify_text, pdf.l_margin, top, size)
+    pdf.set_xy(pdf.l_margin + size + 4, top + 4)
+    pdf.set_font("DejaVu", "B", 11)
+    pdf.cell(width - size - 4, 6, f"Verification code: {data.code}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_x(pdf.l_margin + size + 4)
+    pdf.set_font("DejaVu", "", 9)
+    pdf.multi_cell(
+        width - size - 4,
+        5,
+        "Scan the code, or enter the verification code on the training's verify "
+        "page, to check that this certificate is genuine and has not been revoked.",
+    )
+
+
+def _qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
+    """Draw the QR code as filled squares: crisp at any zoom, and no image files involved."""
+    matrix = segno.make(text, error="m").matrix
+    quiet = 2
+    cells = len(matrix) + 2 * quiet
+    step = size / cells
+    pdf.set_fill_color(0, 0, 0)
+    for r, row in enumerate(matrix):
+        for c, on in enumerate(row):
+            if on:
+                pdf.rect(x + (c + quiet) * step, y + (r + quiet) * step, step, step, style="F")

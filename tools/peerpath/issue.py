@@ -1,0 +1,176 @@
+"""Issue certificates for a roster, all or nothing, and revoke them. The I/O edge of certificates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from peerpath.certificate_pdf import CertificateData, DomainLine, render_pdf
+from peerpath.certificates import (
+    LearnerResult,
+    certificate_code,
+    code_hash,
+    initials,
+    learner_result,
+    quarter_hours_of,
+)
+from peerpath.curriculum import Curriculum
+from peerpath.models.roster import Roster
+from peerpath.models.standard import Standard
+from peerpath.registry import append_events, issued_hashes, read_events
+
+DELIVERY = {"in-person": "in person", "virtual-live": "live online", "self-paced": "self-paced"}
+
+
+@dataclass
+class IssueSummary:
+    certificates: int
+    transcripts: int
+    newly_registered: int
+    files: list[Path]
+
+
+def signing_key(path: Path) -> bytes:
+    """The issuer's secret for verification codes; made once, kept out of git in private/."""
+    if not path.is_file():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32) + "\n")
+    return bytes.fromhex(path.read_text().strip())
+
+
+def issue(
+    roster: Roster,
+    curriculum: Curriculum,
+    standard: Standard,
+    *,
+    organisation: str,
+    verify_url: str | None,
+    key: bytes,
+    registry: Path,
+    out: Path,
+    paper: str = "letter",
+    today: dt.date | None = None,
+    progress: bool = False,
+) -> IssueSummary:
+    """Write one PDF per learner into `out` and register new certificates. Files appear only when all succeed."""
+    events = read_events(registry)
+    known = {e["code_sha256"]: e for e in events if e["event"] == "issued"}
+    issued_on = (today or dt.date.today()).isoformat()
+    results = [learner_result(learner, curriculum, standard) for learner in roster.learners]
+    new_events = []
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".peerpath-issue-", dir=out))
+    try:
+        files = []
+        for n, result in enumerate(results, 1):
+            code = certificate_code(key, roster.cohort, result.learner, curriculum.course.version, standard)
+            digest = code_hash(code)
+            previous = known.get(digest)
+            when = previous["issued"] if previous else issued_on
+            if result.complete and not previous:
+                new_events.append(registry_event(result, roster, curriculum, standard, digest, when))
+            data = certificate_data(result, roster, curriculum, standard, organisation, verify_url, code, when)
+            name = f"{roster.cohort.id}--{result.learner.id}--{data.kind}.pdf"
+            (staging / name).write_bytes(render_pdf(data, paper))
+            files.append(out / name)
+            if progress:
+                _progress(n, len(results))
+        for path in sorted(staging.iterdir()):
+            os.replace(path, out / path.name)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    append_events(registry, new_events)
+    complete = sum(r.complete for r in results)
+    return IssueSummary(complete, len(results) - complete, len(new_events), files)
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total
+    end = "\n" if done == total else ""
+    print(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end=end, file=sys.stderr, flush=True)
+
+
+def registry_event(
+    result: LearnerResult, roster: Roster, curriculum: Curriculum, standard: Standard, digest: str, when: str
+) -> dict:
+    """What the public registry keeps: no name, no learner id; initials only."""
+    return {
+        "event": "issued",
+        "code_sha256": digest,
+        "issued": when,
+        "initials": initials(result.learner.name),
+        "course": curriculum.course.title,
+        "course_version": curriculum.course.version,
+        "standard": standard.id,
+        "cohort_end": roster.cohort.end.isoformat(),
+        "total_hours": quarter_hours_of(result.total_minutes),
+        "hours": {d.id: quarter_hours_of(result.domain_minutes[d.id]) for d in standard.domains},
+    }
+
+
+def certificate_data(
+    result: LearnerResult,
+    roster: Roster,
+    curriculum: Curriculum,
+    standard: Standard,
+    organisation: str,
+    verify_url: str | None,
+    code: str,
+    when: str,
+) -> CertificateData:
+    cohort = roster.cohort
+    complete = result.complete
+    return CertificateData(
+        kind="certificate" if complete else "transcript",
+        organisation=organisation,
+        learner_name=result.learner.name,
+        course_title=curriculum.course.title,
+        course_version=curriculum.course.version,
+        cohort_title=cohort.title,
+        cohort_dates=f"{cohort.start.isoformat()} to {cohort.end.isoformat()}",
+        delivery=DELIVERY[cohort.delivery],
+        total_hours=quarter_hours_of(result.total_minutes),
+        standard_name=standard.name,
+        domains=[
+            DomainLine(d.name, quarter_hours_of(result.domain_minutes[d.id]), d.required_hours)
+            for d in standard.domains
+        ],
+        trainers=[t.name + (f", {t.credential}" if t.credential else "") for t in cohort.trainers],
+        issued=when,
+        code=code if complete else None,
+        verify_text=(f"{verify_url}#code={code}" if verify_url else code) if complete else None,
+        missing=result.missing,
+    )
+
+
+class RevokeError(Exception):
+    pass
+
+
+def revoke(registry: Path, code: str, reason: str, today: dt.date | None = None) -> dict:
+    """Append a revocation for a code that was issued and is not yet revoked."""
+    events = read_events(registry)
+    digest = code_hash(code)
+    if digest not in issued_hashes(events):
+        raise RevokeError("no certificate with that code is in the registry")
+    if any(e["event"] == "revoked" and e["code_sha256"] == digest for e in events):
+        raise RevokeError("that certificate is already revoked")
+    if not reason.strip():
+        raise RevokeError("give a reason for the revocation")
+    event = {
+        "event": "revoked",
+        "code_sha256": digest,
+        "date": (today or dt.date.today()).isoformat(),
+        "reason": reason.strip(),
+    }
+    append_events(registry, [event])
+    return event

@@ -1,0 +1,148 @@
+"""Read a roster from YAML or from a spreadsheet's CSV export, and check it against the curriculum.
+
+Every problem names the file and the row (CSV) or line (YAML); nothing is issued from a roster
+with any problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from peerpath.curriculum import Curriculum
+from peerpath.hours import contact_minutes
+from peerpath.models.roster import Roster
+from peerpath.problems import Problem
+from peerpath.validation import validate
+from peerpath.yamlsource import parse_yaml
+
+COHORT_COLUMNS = ("cohort_id", "cohort_title", "start", "end", "delivery", "trainers")
+LEARNER_COLUMNS = ("learner_id", "learner_name")
+QUIZ_PREFIX = "quiz:"
+
+
+@dataclass
+class CsvDoc:
+    """CSV rows shaped like a roster, with the row each value came from (header is row 1)."""
+
+    path: str
+    data: Any
+    problems: list[Problem] = field(default_factory=list)
+    first_line: int = 1
+
+    def line_of(self, loc: tuple[Any, ...]) -> int:
+        if len(loc) >= 2 and loc[0] == "learners" and isinstance(loc[1], int):
+            return loc[1] + 2
+        return 2
+
+
+def read_roster(path: Path, shown: str, curriculum: Curriculum) -> tuple[Roster | None, list[Problem]]:
+    """Load and fully check a roster; return it, or every problem found."""
+    if not path.is_file():
+        return None, [Problem(shown, 1, "", "roster file not found")]
+    text = path.read_text(encoding="utf-8-sig")
+    doc = csv_doc(text, shown) if path.suffix.lower() == ".csv" else parse_yaml(text, shown)
+    roster, problems = validate(doc, Roster)
+    if roster is not None:
+        problems += check_roster(roster, doc, curriculum)
+    return (roster if not problems else None), sorted(set(problems))
+
+
+def csv_doc(text: str, path: str) -> CsvDoc:
+    """One row per learner; the cohort columns repeat on every row and must agree."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    doc = CsvDoc(path, None)
+    header = list(rows[0].keys()) if rows else []
+    missing = [c for c in (*COHORT_COLUMNS, *LEARNER_COLUMNS) if c not in header]
+    if not rows or missing:
+        doc.problems.append(Problem(path, 1, "", f"missing columns: {', '.join(missing) or 'no rows'}"))
+        return doc
+    first = rows[0]
+    for number, row in enumerate(rows[1:], start=3):
+        for column in COHORT_COLUMNS:
+            if (row.get(column) or "").strip() != (first.get(column) or "").strip():
+                doc.problems.append(
+                    Problem(path, number, column, f"differs from row 2 ({first.get(column)!r}); one cohort per roster")
+                )
+    doc.data = {
+        "cohort": {
+            "id": first["cohort_id"].strip(),
+            "title": first["cohort_title"].strip(),
+            "start": first["start"].strip(),
+            "end": first["end"].strip(),
+            "delivery": first["delivery"].strip(),
+            "trainers": [_trainer(t) for t in first["trainers"].split(";") if t.strip()],
+        },
+        "learners": [_learner(row, header) for row in rows],
+    }
+    return doc
+
+
+def _trainer(text: str) -> dict[str, str]:
+    """'Dana Lee (CPRS)' -> name and credential."""
+    text = text.strip()
+    if text.endswith(")") and "(" in text:
+        name, credential = text[:-1].split("(", 1)
+        return {"name": name.strip(), "credential": credential.strip()}
+    return {"name": text}
+
+
+def _learner(row: dict[str, str], header: list[str]) -> dict[str, Any]:
+    attendance: dict[str, Any] = {}
+    scores: dict[str, Any] = {}
+    for column in header:
+        value = (row.get(column) or "").strip()
+        if column in COHORT_COLUMNS or column in LEARNER_COLUMNS or not value:
+            continue
+        if column.startswith(QUIZ_PREFIX):
+            scores[column.removeprefix(QUIZ_PREFIX)] = value
+        else:
+            attendance[column] = value if value.lower() == "complete" else _number(value)
+    return {
+        "id": row["learner_id"].strip(),
+        "name": row["learner_name"].strip(),
+        "attendance": attendance,
+        "quiz_scores": scores,
+    }
+
+
+def _number(value: str) -> Any:
+    return int(value) if value.isdigit() else value
+
+
+def check_roster(roster: Roster, doc: Any, curriculum: Curriculum) -> list[Problem]:
+    """Checks against the curriculum: known modules, minutes within a module's length, unique learners."""
+    modules = {m.meta.id: contact_minutes(m.meta) for m in curriculum.modules}
+    found: list[Problem] = []
+    seen: dict[str, int] = {}
+    for i, learner in enumerate(roster.learners):
+        line = doc.line_of(("learners", i, "id"))
+        if learner.id in seen:
+            found.append(Problem(doc.path, line, f"learners[{i}].id", f"learner '{learner.id}' is listed twice"))
+        seen.setdefault(learner.id, i)
+        for module_id, attended in learner.attendance.items():
+            where = doc.line_of(("learners", i, "attendance", module_id))
+            field = f"learners[{i}].attendance.{module_id}"
+            if module_id not in modules:
+                found.append(Problem(doc.path, where, field, f"no module has the id '{module_id}'"))
+            elif isinstance(attended, int) and attended > modules[module_id]:
+                found.append(
+                    Problem(
+                        doc.path,
+                        where,
+                        field,
+                        f"{attended} minutes is more than the module's {modules[module_id]} contact minutes",
+                    )
+                )
+        for module_id in learner.quiz_scores:
+            if module_id not in curriculum.quizzes:
+                where = doc.line_of(("learners", i, "quiz_scores", module_id))
+                found.append(
+                    Problem(
+                        doc.path, where, f"learners[{i}].quiz_scores.{module_id}", f"module '{module_id}' has no quiz"
+                    )
+                )
+    return found
