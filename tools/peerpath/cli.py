@@ -74,10 +74,8 @@ def _audit(project: Project, args: argparse.Namespace) -> int:
         text = render_summary(audits, args.format)
         meets = all(a.meets for a in audits)
     else:
-        standard = curriculum.standards.get(args.standard)
+        standard = _find_standard(curriculum, args.standard)
         if standard is None:
-            known = ", ".join(sorted(curriculum.standards)) or "none"
-            print(f"peerpath: no standard has the id '{args.standard}' (standards: {known})", file=sys.stderr)
             return 2
         result = audit(curriculum, standard)
         text = render_audit(result, args.format)
@@ -94,12 +92,8 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
         return _report(problems)
-    standard = curriculum.standards.get(args.standard)
+    standard = _find_standard(curriculum, args.standard)
     if standard is None:
-        print(
-            f"peerpath: no standard has the id '{args.standard}' (standards: {', '.join(sorted(curriculum.standards))})",
-            file=sys.stderr,
-        )
         return 1
     roster_path = Path(args.roster)
     roster, problems = read_roster(roster_path, args.roster, curriculum)
@@ -191,6 +185,15 @@ def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
         return dt.date.fromisoformat(first), dt.date.fromisoformat(last) if last else None
     except ValueError:
         raise ValueError(f"--cohort takes a roster file or dates like 2027-03-01..2027-03-05, got {value!r}") from None
+
+
+def _find_standard(curriculum, standard_id: str):
+    """The standard with this id, or None after telling the user which ids exist."""
+    standard = curriculum.standards.get(standard_id)
+    if standard is None:
+        known = ", ".join(sorted(curriculum.standards)) or "none"
+        print(f"peerpath: no standard has the id '{standard_id}' (standards: {known})", file=sys.stderr)
+    return standard
 
 
 def _report(problems: list[Problem]) -> int:
