@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install check generate build build-zensical serve test lint chromium schema clean
+.PHONY: install check generate build build-zensical serve test lint system-deps schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,23 +47,35 @@ serve: check
 schema: install
 	$(BIN)/peerpath schema
 
-# Browser tests drive the system Chromium (Playwright cannot download browsers here).
-chromium:
-	@if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || [ -n "$$PEERPATH_CHROMIUM" ]; then \
-	  true; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  echo "Installing Debian's chromium for the browser tests..."; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else \
-	  echo "The browser tests need Chromium: run 'sudo apt-get install chromium' (or set PEERPATH_CHROMIUM=/path/to/chrome)."; \
-	  exit 1; \
+# What the tests need from the system: Chromium for browser tests (Playwright cannot download
+# browsers here), Node.js for the third-party export readers in tests/js, DejaVu fonts for PDFs.
+# Installed with apt when missing and the user is root; otherwise we say what to install.
+APT_NEEDS = $(strip \
+  $(if $(shell command -v chromium || command -v chromium-browser || echo "$$PEERPATH_CHROMIUM"),,chromium) \
+  $(if $(shell command -v node),,nodejs) \
+  $(if $(shell command -v npm),,npm) \
+  $(if $(wildcard /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf)$(PEERPATH_FONT_DIR),,fonts-dejavu-core))
+
+system-deps:
+	@if [ -n "$(APT_NEEDS)" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing Debian packages: $(APT_NEEDS)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_NEEDS) >/dev/null; \
+	  else \
+	    echo "Please install these Debian packages first: sudo apt-get install $(APT_NEEDS)"; exit 1; \
+	  fi; \
 	fi
+
+JS_TOOLS := tests/js/node_modules/.package-lock.json
+
+$(JS_TOOLS): tests/js/package-lock.json | system-deps
+	npm ci --prefix tests/js --no-audit --no-fund --silent
 
 lint: install
 	$(BIN)/ruff check tools tests
 	$(BIN)/ruff format --check tools tests
 
-test: install chromium lint
+test: system-deps install $(JS_TOOLS) lint
 	$(BIN)/peerpath check
 	$(BIN)/python -m pytest
 

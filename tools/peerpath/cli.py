@@ -13,6 +13,7 @@ from markupsafe import Markup
 from peerpath.audit import audit
 from peerpath.audit_report import FORMATS, render_audit, render_summary
 from peerpath.certificate_pdf import FontMissing
+from peerpath.exports.run import KINDS, export
 from peerpath.generate import write_file
 from peerpath.issue import RevokeError, issue, revoke, signing_key
 from peerpath.pipeline import build, check, generate, serve
@@ -187,6 +188,17 @@ def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
         raise ValueError(f"--cohort takes a roster file or dates like 2027-03-01..2027-03-05, got {value!r}") from None
 
 
+def _export(project: Project, args: argparse.Namespace) -> int:
+    curriculum, _, problems = check(project)
+    if problems or curriculum is None:
+        return _report(problems)
+    written, warnings = export(args.kind, curriculum, Path(args.out), args.version)
+    for warning in warnings:
+        print(f"warning: not exported: {warning}", file=sys.stderr)
+    print(f"wrote {len(written)} file(s) to {args.out}")
+    return 0
+
+
 def _find_standard(curriculum, standard_id: str):
     """The standard with this id, or None after telling the user which ids exist."""
     standard = curriculum.standards.get(standard_id)
@@ -243,6 +255,11 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("code", help="the certificate's verification code")
     sub.add_argument("--reason", required=True)
     sub.set_defaults(run=_revoke)
+    sub = commands.add_parser("export", help="packages for learning platforms: QTI, GIFT (Moodle), SCORM 1.2")
+    sub.add_argument("kind", choices=KINDS)
+    sub.add_argument("--version", choices=("1.2", "2.1"), default="2.1", help="QTI version (default 2.1)")
+    sub.add_argument("--out", required=True, metavar="DIR")
+    sub.set_defaults(run=_export)
     sub = commands.add_parser("schedule", help="a printable day-by-day schedule for a live cohort")
     sub.add_argument("--cohort", metavar="ROSTER_OR_DATES", help="roster file, or 2027-03-01..2027-03-05")
     sub.add_argument("--days", type=int, help="number of days (default: from the cohort dates)")

@@ -1,0 +1,110 @@
+"""A SCORM 1.2 package runs inside an LMS runtime (scorm-again) and reports what the learner did."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import run_cli, serve_folder
+from peerpath.project import Project
+
+pytestmark = pytest.mark.browser
+
+RUNTIME = Path(__file__).parent / "js" / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+HARNESS = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
+<script src="scorm12.min.js"></script>
+<script>window.API = new Scorm12API({autocommit: false, logLevel: 5}); {seed}</script></head>
+<body><iframe id="sco" title="module" src="package/index.html" style="width:100%;height:900px"></iframe></body></html>"""
+
+
+def lms(project: Project, tmp_path: Path, module: str, seed: str = "") -> str:
+    assert RUNTIME.is_file(), "`make test` installs tests/js (scorm-again)"
+    result = run_cli("export", "scorm", "--out", str(tmp_path / "exports"), cwd=project.root)
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "lms"
+    with zipfile.ZipFile(tmp_path / "exports" / f"{module}-scorm12.zip") as archive:
+        archive.extractall(site / "package")
+    shutil.copy(RUNTIME, site)
+    (site / "index.html").write_text(HARNESS.replace("{seed}", seed))
+    return str(site)
+
+
+@pytest.fixture
+def lms_page(browser):
+    page = browser.new_page()
+    servers = []
+
+    def open_lms(folder: str):
+        url, server = serve_folder(Path(folder))
+        servers.append(server)
+        page.goto(f"{url}/index.html")
+        page.frame_locator("#sco").locator(".pp-quiz").wait_for()
+        return page.frame_locator("#sco")
+
+    yield page, open_lms
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+    page.close()
+
+
+def cmi(page, element: str) -> str:
+    return page.evaluate(f"window.API.LMSGetValue({element!r})")
+
+
+def test_quiz_result_reaches_the_lms(project: Project, tmp_path: Path, lms_page):
+    page, open_lms = lms_page
+    sco = open_lms(lms(project, tmp_path, "listening-skills"))
+    assert cmi(page, "cmi.core.lesson_status") == "incomplete"
+
+    sco.locator("input[value=did]").check()  # wrong
+    sco.locator(".pp-submit").click()
+    assert cmi(page, "cmi.core.lesson_status") == "failed"
+    assert cmi(page, "cmi.core.score.raw") == "0"
+
+    sco.locator(".pp-retry").click()
+    sco.locator("input[value=how]").check()
+    sco.locator("[data-question=reflections-count] input[value=false]").check()
+    sco.locator(".pp-submit").click()
+    assert cmi(page, "cmi.core.lesson_status") == "passed"
+    assert (cmi(page, "cmi.core.score.raw"), cmi(page, "cmi.core.score.min"), cmi(page, "cmi.core.score.max")) == (
+        "100",
+        "0",
+        "100",
+    )
+    state = json.loads(cmi(page, "cmi.suspend_data"))
+    assert state["attempts"] == 2 and state["best"] == 100 and state["passed"] is True
+    assert len(cmi(page, "cmi.suspend_data")) <= 4096
+
+    page.evaluate("document.getElementById('sco').remove()")  # the learner leaves: the package finishes
+    assert page.evaluate("window.API.isTerminated()") is True
+
+
+def test_resume_state_is_read_back_from_the_lms(project: Project, tmp_path: Path, lms_page):
+    page, open_lms = lms_page
+    seed = (
+        "window.API.loadFromJSON({cmi: {suspend_data: JSON.stringify({attempts: 3, best: 50, passed: false}),"
+        " core: {lesson_status: 'failed'}}});"
+    )
+    sco = open_lms(lms(project, tmp_path, "listening-skills", seed))
+    sco.locator("input[value=how]").check()
+    sco.locator("[data-question=reflections-count] input[value=true]").check()
+    sco.locator(".pp-submit").click()
+    state = json.loads(cmi(page, "cmi.suspend_data"))
+    assert state["attempts"] == 4 and state["best"] == 50  # 1 of 2 is 50 %: best kept, not lowered
+
+
+def test_module_without_a_quiz_is_completed(project: Project, tmp_path: Path, lms_page):
+    (project.quizzes / "listening-skills.yml").unlink()
+    folder = lms(project, tmp_path, "listening-skills")
+    page, _ = lms_page
+    url, server = serve_folder(Path(folder))
+    page.goto(f"{url}/index.html")
+    page.frame_locator("#sco").locator("h1").wait_for()
+    page.wait_for_function("window.API.LMSGetValue('cmi.core.lesson_status') === 'completed'")
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,37 @@
+"""Write every export of one kind to a folder; return the warnings for what a format cannot hold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from peerpath.curriculum import Curriculum
+from peerpath.exports.gift import quiz_to_gift
+from peerpath.exports.qti import qti12_package, qti21_package
+from peerpath.exports.scorm import scorm_package
+from peerpath.generate import write_file
+from peerpath.hours import contact_minutes
+
+KINDS = ("qti", "gift", "scorm")
+
+
+def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1") -> tuple[list[Path], list[str]]:
+    """Files written and warnings. Only modules with a quiz get QTI/GIFT files; every module gets SCORM."""
+    written, warnings = [], []
+    for module in curriculum.modules:
+        quiz = curriculum.quizzes.get(module.meta.id)
+        minutes = contact_minutes(module.meta)
+        if kind == "scorm":
+            path, data = out / f"{module.meta.id}-scorm12.zip", scorm_package(curriculum, module)
+        elif quiz is None:
+            continue
+        elif kind == "gift":
+            result = quiz_to_gift(quiz, module.meta.title)
+            path, data = out / f"{quiz.id}.gift", result.text
+            warnings += result.skipped
+        else:
+            package = (qti12_package if qti_version == "1.2" else qti21_package)(module, quiz, minutes)
+            path, data = out / package.name, package.data
+            warnings += package.skipped
+        write_file(path, data)
+        written.append(path)
+    return written, warnings
