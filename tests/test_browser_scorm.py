@@ -18,7 +18,8 @@ RUNTIME = Path(__file__).parent / "js" / "node_modules" / "scorm-again" / "dist"
 HARNESS = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title>
 <script src="scorm12.min.js"></script>
 <script>window.API = new Scorm12API({autocommit: false, logLevel: 5}); {seed}</script></head>
-<body><iframe id="sco" title="module" src="package/index.html" style="width:100%;height:900px"></iframe></body></html>"""
+<body><iframe id="sco" title="module" src="package/index.html" style="width:100%;height:900px"></iframe>
+</body></html>"""
 
 
 def lms(project: Project, tmp_path: Path, module: str, seed: str = "") -> str:
