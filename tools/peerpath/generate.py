@@ -39,9 +39,10 @@ def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool 
     pages: dict[str, str | bytes] = {}
     pages.update(authored_pages(project))
     pages["index.md"] = str(pages.get("index.md", "# Home\n")) + home_module_table(curriculum)
+    blocks = quiz_blocks(curriculum)
     for module in curriculum.modules:
         quiz = curriculum.quizzes.get(module.meta.id)
-        pages[f"modules/{module.meta.id}.md"] = learner_page(curriculum, module, quiz)
+        pages[f"modules/{module.meta.id}.md"] = learner_page(curriculum, module, blocks.get(module.meta.id, ""))
         pages[f"trainer/{module.meta.id}.md"] = trainer_page(curriculum, module, quiz)
         if quiz:
             pages[f"trainer/answer-keys/{module.meta.id}.md"] = answer_key_page(module, quiz)
@@ -49,7 +50,7 @@ def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool 
     pages.update(board_pages(curriculum))
     pages.update(progress_pages(curriculum, directory_urls))
     pages.update(verify_pages(read_events(project.registry), directory_urls))
-    pages["workbook.md"] = workbook_page(curriculum)
+    pages["workbook.md"] = workbook_page(curriculum, blocks)
     for asset in resources.files("peerpath").joinpath("static").iterdir():
         pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
     if project.search_shim.is_file():
@@ -92,12 +93,20 @@ def quiz_html(quiz: Quiz, title: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def learner_page(curriculum: Curriculum, module: Module, quiz: Quiz | None) -> str:
+def quiz_blocks(curriculum: Curriculum) -> dict[str, str]:
+    """Module id -> its rendered knowledge check; rendered once, shown on the module page and in the workbook."""
+    return {
+        module_id: quiz_html(quiz, curriculum.module(module_id).meta.title)
+        for module_id, quiz in curriculum.quizzes.items()
+    }
+
+
+def learner_page(curriculum: Curriculum, module: Module, quiz_block: str) -> str:
     return render(
         "module.md.j2",
         meta=module.meta,
         body=strip_facilitator_notes(module.body).strip(),
-        quiz_html=quiz_html(quiz, module.meta.title) if quiz else "",
+        quiz_html=quiz_block,
         **_box_context(curriculum, module),
     )
 
@@ -172,10 +181,9 @@ def home_module_table(curriculum: Curriculum) -> str:
     )
 
 
-def workbook_page(curriculum: Curriculum) -> str:
+def workbook_page(curriculum: Curriculum, blocks: dict[str, str]) -> str:
     entries = []
     for module in curriculum.modules:
-        quiz = curriculum.quizzes.get(module.meta.id)
         body = rebase_links(demote_headings(strip_facilitator_notes(module.body)).strip(), "modules")
         entries.append(
             {
@@ -184,7 +192,7 @@ def workbook_page(curriculum: Curriculum) -> str:
                 "minutes": contact_minutes(module.meta),
                 "box": _box(curriculum, module),
                 "body": body,
-                "quiz_html": quiz_html(quiz, module.meta.title) if quiz else "",
+                "quiz_html": blocks.get(module.meta.id, ""),
             }
         )
     return render(

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from peerpath.curriculum import Curriculum
 from peerpath.exports.metadata import metadata_json, package_metadata
 from peerpath.exports.qti import zip_files
-from peerpath.generate import learner_page
+from peerpath.generate import learner_page, quiz_html
 from peerpath.hours import contact_minutes
 from peerpath.load import Module
 from peerpath.templating import render
@@ -22,7 +22,8 @@ STATIC = ("peerpath.css", "quiz.js", "scorm.js")
 
 def module_html(curriculum: Curriculum, module: Module) -> str:
     """The learner page (facilitator notes already removed) as standalone HTML."""
-    page = learner_page(curriculum, module, curriculum.quizzes.get(module.meta.id))
+    quiz = curriculum.quizzes.get(module.meta.id)
+    page = learner_page(curriculum, module, quiz_html(quiz, module.meta.title) if quiz else "")
     page = page.split("\n---\n", 1)[1] if page.startswith("---") else page  # drop the page's front matter
     page = page.replace('<div class="pp-completion"', '<div hidden class="pp-completion"')
     return markdown.markdown(page, extensions=EXTENSIONS)
