@@ -57,5 +57,5 @@ def test_module_missing_from_course_is_reported(project: Project):
     course = project.curriculum / "course.yml"
     course.write_text(course.read_text().replace("modules: [listening-skills]", "modules: [listening-skill]"))
     result = run_cli("check", cwd=project.root)
-    assert "curriculum/course.yml:8: parts[1].modules[0]: no module has the id 'listening-skill'" in result.stderr
+    assert "curriculum/course.yml:7: parts[1].modules[0]: no module has the id 'listening-skill'" in result.stderr
     assert "module 'listening-skills' is not listed in curriculum/course.yml" in result.stderr
