@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install check generate build build-zensical serve test lint system-deps schema clean
+.PHONY: bench install check generate build build-zensical serve test lint system-deps schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -72,12 +72,21 @@ $(JS_TOOLS): tests/js/package-lock.json | system-deps
 	npm ci --prefix tests/js --no-audit --no-fund --silent
 
 lint: install
-	$(BIN)/ruff check tools tests
-	$(BIN)/ruff format --check tools tests
+	$(BIN)/ruff check tools tests bench
+	$(BIN)/ruff format --check tools tests bench
 
 test: system-deps install $(JS_TOOLS) lint
 	$(BIN)/peerpath check
 	$(BIN)/python -m pytest
+
+BENCH_TOOLS := bench/node_modules/.package-lock.json
+
+$(BENCH_TOOLS): bench/package-lock.json | system-deps
+	npm ci --prefix bench --no-audit --no-fund --silent
+
+# Speed, weight and quality measured side by side; writes bench/RESULTS.md. Never part of `make test`.
+bench: system-deps install $(BENCH_TOOLS)
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf build/docs build/site-* build/*.yml site schemas

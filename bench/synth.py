@@ -24,7 +24,7 @@ def module_text(n: int) -> str:
     return (
         f"---\nid: module-{n:04d}\ntitle: Module {n}\nsummary: Synthetic module {n}.\nobjectives:\n"
         f"  - Explain topic {n}.\n  - Describe practice {n}.\nagenda:\n{agenda}\ncompetencies: [1, 9]\n"
-        f"references:\n  - \"Synthetic reference {n}.\"\n---\n\n{sections}\n\n!!! facilitator \"Notes\"\n"
+        f'references:\n  - "Synthetic reference {n}."\n---\n\n{sections}\n\n!!! facilitator "Notes"\n'
         f"    Facilitator note for module {n}.\n"
     )
 

@@ -1,0 +1,361 @@
+"""`make bench`: build speed, scaling, live regeneration, page weight, page quality and certificates,
+each measured side by side in one run and printed as one Markdown table (also bench/RESULTS.md).
+
+Targets are reported as met or not; nothing here fails a build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import synth
+
+from peerpath.curriculum import cross_check
+from peerpath.issue import issue
+from peerpath.load import load_project
+from peerpath.models.roster import Roster
+from peerpath.pipeline import SKIP_HOOK_ENV, config_path, generate
+from peerpath.project import Project
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "bench"
+BIN = Path(sys.executable).parent
+RUNS = 5
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update"
+
+
+def wall(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=cwd, env=env or ENV, check=True, capture_output=True)
+    return time.perf_counter() - start
+
+
+def median_of(fn, runs: int = RUNS) -> float:
+    return statistics.median(fn() for _ in range(runs))
+
+
+def copy_repo(dest: Path) -> Project:
+    dest.mkdir(parents=True)
+    for name in ("mkdocs.yml", "curriculum", "quizzes", "standards", "overrides"):
+        src = REPO / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        elif src.is_file():
+            shutil.copy(src, dest / name)
+    if (REPO / "build" / "vendor").is_dir():
+        shutil.copytree(REPO / "build" / "vendor", dest / "build" / "vendor")
+    return Project(dest)
+
+
+def fresh_generate(project: Project) -> float:
+    shutil.rmtree(project.docs, ignore_errors=True)
+    return wall([str(BIN / "peerpath"), "generate"], project.root)
+
+
+def builder(project: Project, engine: str) -> list[str]:
+    return [str(BIN / engine), "build", "--clean", "-f", config_path(project, engine)]
+
+
+def overhead(project: Project, engine: str) -> dict:
+    """peerpath build (generate + builder) against the builder alone on the same generated Markdown."""
+    plain_env = {**ENV, SKIP_HOOK_ENV: "1"}
+    generate(project)
+    plain = median_of(lambda: wall(builder(project, engine), project.root, plain_env))
+    gen = median_of(lambda: fresh_generate(project))
+    whole = median_of(lambda: fresh_generate(project) + wall(builder(project, engine), project.root, plain_env))
+    return {"generate": gen, "plain": plain, "whole": whole, "ratio": whole / plain}
+
+
+def scaling(work: Path) -> list[dict]:
+    rows = []
+    env = {**ENV, SKIP_HOOK_ENV: "1"}
+    for size in (10, 100, 1000):
+        project = Project(synth.make(work / f"synth-{size}", size))
+        runs = 3 if size < 1000 else 1
+        gen = median_of(lambda p=project: fresh_generate(p), runs)
+        build = median_of(lambda p=project: wall(builder(p, "mkdocs"), p.root, env), runs)
+        rows.append({"modules": size, "generate": gen, "build": build, "runs": runs})
+    return rows
+
+
+def live_regeneration(project: Project) -> float:
+    """In-process, as the serve hook does it: one quiz file changed, everything regenerated, only changes written."""
+    generate(project)
+    quiz = sorted(project.quizzes.glob("*.yml"))[0]
+    original = quiz.read_text()
+    times = []
+    for n in range(RUNS):
+        quiz.write_text(original + f"# edit {n}\n")
+        start = time.perf_counter()
+        generate(project)
+        times.append(time.perf_counter() - start)
+    quiz.write_text(original)
+    return statistics.median(times)
+
+
+def page_bytes(site: Path, page: str) -> dict:
+    """HTML plus every local stylesheet and script it loads, raw and gzipped."""
+    html_path = site / page
+    html = html_path.read_text()
+    assets = re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    assets += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    sizes = {
+        "html": len(html.encode()),
+        "html_gz": len(gzip.compress(html.encode())),
+        "css": 0,
+        "css_gz": 0,
+        "js": 0,
+        "js_gz": 0,
+    }
+    for ref in assets:
+        path = (html_path.parent / ref.split("?")[0]).resolve()
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        kind = "css" if path.suffix == ".css" else "js"
+        sizes[kind] += len(data)
+        sizes[f"{kind}_gz"] += len(gzip.compress(data))
+    return sizes
+
+
+def plain_material_page(work: Path, markdown: str) -> dict:
+    """The same module Markdown built by Material alone, with no PeerPath assets."""
+    folder = work / "plain"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text(markdown)
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Plain\nuse_directory_urls: false\ntheme:\n  name: material\n"
+        "  font: false\nmarkdown_extensions: [admonition, attr_list, md_in_html, tables]\n"
+    )
+    subprocess.run([str(BIN / "mkdocs"), "build", "-q"], cwd=folder, env=ENV, check=True, capture_output=True)
+    return page_bytes(folder / "site", "index.html")
+
+
+def mkdocs_quiz_page(work: Path, project: Project, quiz_id: str) -> dict | None:
+    """The same 10 choice questions with mkdocs-quiz, in a separate virtual environment."""
+    venv = BENCH / ".venv"
+    if not (venv / "bin" / "mkdocs").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", "mkdocs-material>=9.5,<10", "mkdocs-quiz"], check=True
+        )
+    import yaml
+
+    data = yaml.safe_load((project.quizzes / f"{quiz_id}.yml").read_text())
+    flat = []
+    for q in data["questions"]:
+        flat += q.get("questions", [q]) if q["type"] == "scenario" else [q]
+    choice = [q for q in flat if q["type"] in ("single", "multiple")][:10]
+    blocks = []
+    for q in choice:
+        lines = [q["prompt"]] + [f"- [{'x' if c.get('correct') else ' '}] {c['text']}" for c in q["choices"]]
+        blocks.append("<quiz>\n" + "\n".join(lines) + f"\n\n{q['rationale']}\n</quiz>")
+    folder = work / "mkdocs-quiz"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Quiz\n\n" + "\n\n".join(blocks) + "\n")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Q\nuse_directory_urls: false\ntheme:\n  name: material\n  font: false\nplugins: [mkdocs_quiz]\n"
+    )
+    done = subprocess.run([str(venv / "bin" / "mkdocs"), "build", "-q"], cwd=folder, env=ENV, capture_output=True)
+    if done.returncode:
+        return None
+    sizes = page_bytes(folder / "site", "index.html")
+    sizes["questions"] = len(choice)
+    return sizes
+
+
+def quiz_assets_gz(site: Path) -> dict:
+    js = (site / "assets/peerpath/quiz.js").read_bytes()
+    css = (site / "assets/peerpath/peerpath.css").read_bytes()
+    return {"quiz_js_gz": len(gzip.compress(js)), "css_gz": len(gzip.compress(css))}
+
+
+def lighthouse(site: Path, pages: list[str]) -> dict:
+    tool = BENCH / "node_modules" / ".bin" / "lighthouse"
+    chrome = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not tool.exists() or not chrome:
+        return {}
+    sys.path.insert(0, str(REPO / "tests"))
+    from conftest import serve_folder
+
+    url, server = serve_folder(site)
+    scores = {}
+    try:
+        for page in pages:
+            out = Path(tempfile.mkstemp(suffix=".json")[1])
+            subprocess.run(
+                [
+                    str(tool),
+                    f"{url}/{page}",
+                    "--quiet",
+                    "--output=json",
+                    f"--output-path={out}",
+                    f"--chrome-flags={CHROME_FLAGS}",
+                    "--only-categories=performance,accessibility,best-practices",
+                ],
+                env={**ENV, "CHROME_PATH": chrome},
+                check=True,
+                capture_output=True,
+                timeout=240,
+            )
+            categories = json.loads(out.read_text())["categories"]
+            scores[page] = {k: round(v["score"] * 100) for k, v in categories.items()}
+            out.unlink()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return scores
+
+
+def certificates_per_second(project: Project, work: Path, learners: int = 1000) -> float:
+    curriculum, problems = cross_check(load_project(project))
+    assert curriculum and not problems, problems
+    standard = curriculum.standards.get("icrc-pr") or next(iter(curriculum.standards.values()))
+    roster = Roster.model_validate(
+        {
+            "cohort": {
+                "id": "bench",
+                "title": "Benchmark cohort",
+                "start": "2027-01-04",
+                "end": "2027-01-08",
+                "delivery": "in-person",
+                "trainers": [{"name": "Bench Trainer"}],
+            },
+            "learners": [
+                {
+                    "id": f"l{n:04d}",
+                    "name": f"Learner Number{n}",
+                    "attendance": {m.meta.id: "complete" for m in curriculum.modules},
+                }
+                for n in range(learners)
+            ],
+        }
+    )
+    start = time.perf_counter()
+    issue(
+        roster,
+        curriculum,
+        standard,
+        organisation="Bench",
+        verify_url="https://example.org/verify.html",
+        key=b"k" * 32,
+        registry=work / "registry.jsonl",
+        out=work / "certificates",
+    )
+    return learners / (time.perf_counter() - start)
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def met(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def main() -> int:
+    work = Path(tempfile.mkdtemp(prefix="peerpath-bench-"))
+    project = copy_repo(work / "repo")
+    print("measuring build overhead ...", file=sys.stderr)
+    mk = overhead(project, "mkdocs")
+    zs = overhead(project, "zensical")
+    print("measuring scaling (10, 100, 1000 modules) ...", file=sys.stderr)
+    scale = scaling(work)
+    print("measuring live regeneration ...", file=sys.stderr)
+    live = live_regeneration(project)
+    print("measuring page weight ...", file=sys.stderr)
+    subprocess.run(
+        builder(project, "mkdocs"), cwd=project.root, env={**ENV, SKIP_HOOK_ENV: "1"}, check=True, capture_output=True
+    )
+    site = project.site("mkdocs")
+    curriculum, _ = cross_check(load_project(project))
+    module_id = next(m.meta.id for m in curriculum.modules if m.meta.id in curriculum.quizzes)
+    module_page = f"modules/{module_id}.html"
+    weights = {
+        "module page with its quiz": page_bytes(site, module_page),
+        "progress page": page_bytes(site, "progress.html"),
+        "plain Material page (same module Markdown)": plain_material_page(
+            work, (project.docs / "modules" / f"{module_id}.md").read_text().split("\n---\n", 1)[1]
+        ),
+    }
+    mq = mkdocs_quiz_page(work, project, module_id)
+    if mq:
+        weights[f"mkdocs-quiz page ({mq['questions']} of the same questions)"] = mq
+    assets = quiz_assets_gz(site)
+    print("running Lighthouse (mobile) ...", file=sys.stderr)
+    scores = lighthouse(site, [module_page, "progress.html", "index.html"])
+    print("issuing 1,000 certificates ...", file=sys.stderr)
+    rate = certificates_per_second(project, work)
+
+    growth = [scale[i + 1]["generate"] / scale[i]["generate"] for i in range(len(scale) - 1)]
+    build_growth = [scale[i + 1]["build"] / scale[i]["build"] for i in range(len(scale) - 1)]
+    lines = [
+        f"# PeerPath benchmarks\n\nMeasured {dt.date.today().isoformat()} on a machine with {os.cpu_count()} CPUs "
+        f"(Python {sys.version.split()[0]}). Times are medians of {RUNS} runs unless stated; ratios come from the "
+        "same run, side by side.\n",
+        "| what | measured | target | result |",
+        "|---|---|---|---|",
+        f"| MkDocs: `peerpath generate` alone | {mk['generate']:.2f} s | | |",
+        f"| MkDocs: plain `mkdocs build` of the generated Markdown | {mk['plain']:.2f} s | | |",
+        f"| MkDocs: generate + build, against plain build | {mk['whole']:.2f} s, ×{mk['ratio']:.2f} "
+        f"(+{(mk['ratio'] - 1) * 100:.0f} %) | ≤ +15 % | {met(mk['ratio'] <= 1.15)} |",
+        f"| Zensical: plain `zensical build` | {zs['plain']:.2f} s | | |",
+        f"| Zensical: generate + build, against plain build | {zs['whole']:.2f} s, ×{zs['ratio']:.2f} "
+        f"(+{(zs['ratio'] - 1) * 100:.0f} %) | ≤ +15 % | {met(zs['ratio'] <= 1.15)} |",
+    ]
+    for row in scale:
+        lines.append(
+            f"| scaling: {row['modules']} modules × 10-question quiz | generate {row['generate']:.2f} s, "
+            f"MkDocs build {row['build']:.2f} s ({row['runs']} run{'s' if row['runs'] > 1 else ''}) | | |"
+        )
+    lines.append(
+        f"| scaling: growth per 10× content | generate ×{growth[0]:.1f}, ×{growth[1]:.1f}; build "
+        f"×{build_growth[0]:.1f}, ×{build_growth[1]:.1f} | near ×10 (linear) | "
+        f"{met(all(g <= 13 for g in growth))} |"
+    )
+    lines.append(
+        f"| live regeneration after saving one quiz (in-process, as under `mkdocs serve`) | {live * 1000:.0f} ms | | |"
+    )
+    for name, w in weights.items():
+        lines.append(
+            f"| weight: {name} | HTML {kb(w['html'])} ({kb(w['html_gz'])} gz), CSS {kb(w['css'])} "
+            f"({kb(w['css_gz'])} gz), JS {kb(w['js'])} ({kb(w['js_gz'])} gz) | | |"
+        )
+    quiz_total = assets["quiz_js_gz"] + assets["css_gz"]
+    lines.append(
+        f"| quiz JS + all PeerPath CSS, gzipped | {kb(assets['quiz_js_gz'])} + {kb(assets['css_gz'])} = "
+        f"{kb(quiz_total)} | < 12 KB | {met(quiz_total < 12 * 1024)} |"
+    )
+    for page, s in scores.items():
+        ok = s.get("performance", 0) >= 95 and s.get("accessibility") == 100 and s.get("best-practices") == 100
+        lines.append(
+            f"| Lighthouse mobile: `{page}` | performance {s.get('performance')}, accessibility "
+            f"{s.get('accessibility')}, best practices {s.get('best-practices')} | ≥ 95 / 100 / 100 | "
+            f"{met(ok)} |"
+        )
+    if not scores:
+        lines.append("| Lighthouse | not run: bench/node_modules or Chromium missing | | **not met** |")
+    lines.append(
+        f"| certificates for a 1,000-learner roster | {rate:.0f} per second | ≥ 50 per second | {met(rate >= 50)} |"
+    )
+    text = "\n".join(lines) + "\n"
+    print(text)
+    (BENCH / "RESULTS.md").write_text(text)
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
