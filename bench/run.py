@@ -182,15 +182,44 @@ def quiz_assets_gz(site: Path) -> dict:
     return {"quiz_js_gz": len(gzip.compress(js)), "css_gz": len(gzip.compress(css))}
 
 
+def serve_gzipped(folder: Path):
+    """A static server that compresses text, as any ordinary web host does (http.server does not)."""
+    import functools
+    import http.server
+    import threading
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+        def send_head(self):
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            text = path.suffix in {".html", ".css", ".js", ".json", ".svg"}
+            if not (path.is_file() and text and "gzip" in self.headers.get("Accept-Encoding", "")):
+                return super().send_head()
+            body = gzip.compress(path.read_bytes())
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            import io
+
+            return io.BytesIO(body)
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
 def lighthouse(site: Path, pages: list[str]) -> dict:
     tool = BENCH / "node_modules" / ".bin" / "lighthouse"
     chrome = shutil.which("chromium") or shutil.which("chromium-browser")
     if not tool.exists() or not chrome:
         return {}
-    sys.path.insert(0, str(REPO / "tests"))
-    from conftest import serve_folder
-
-    url, server = serve_folder(site)
+    url, server = serve_gzipped(site)
     scores = {}
     try:
         for page in pages:

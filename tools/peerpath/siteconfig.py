@@ -86,7 +86,9 @@ def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list
         theme["custom_dir"] = rel(project.overrides)
     config["theme"] = theme
     config["extra_css"] = [*STYLESHEETS, *config.get("extra_css", [])]
-    config["extra_javascript"] = [*SCRIPTS, *config.get("extra_javascript", [])]
+    # MkDocs can mark scripts `defer` so they never block rendering; Zensical takes plain paths.
+    scripts = [{"path": s, "defer": True} for s in SCRIPTS] if engine == "mkdocs" else list(SCRIPTS)
+    config["extra_javascript"] = [*scripts, *config.get("extra_javascript", [])]
     if engine == "mkdocs" and project.search_shim.is_file():
         # Search from disk: Material's offline plugin inlines the index; the shim is served locally,
         # so the plugin never adds its CDN address.
