@@ -72,3 +72,21 @@ def test_search_works_opened_from_disk(page, built_fixture: Project):
     results.first.wait_for(timeout=10000)
     assert "Boundaries basics" in page.locator(".md-search-result").inner_text()
     assert blocked == []
+
+
+def test_module_prints_without_navigation_search_or_buttons(page, fixture_url):
+    page.goto(f"{fixture_url}/modules/boundaries-basics.html")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-search", ".pp-quiz-actions", ".md-footer"):
+        assert not page.locator(selector).first.is_visible(), selector
+    assert page.locator(".pp-module-box").is_visible()
+    assert page.locator(".pp-quiz legend").first.is_visible()  # the quiz prints as a paper quiz
+    assert not page.locator(".pp-hint").first.is_visible()
+
+
+def test_workbook_holds_every_module_on_one_printable_page(page, fixture_url):
+    page.goto(f"{fixture_url}/workbook.html")
+    page.emulate_media(media="print")
+    assert page.locator("h2#module-boundaries-basics").is_visible()
+    assert page.locator("h2#module-listening-skills").is_visible()
+    assert "SECRET-FACILITATOR-NOTE" not in page.content()
