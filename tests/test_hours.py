@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peerpath.hours import clock_text, contact_minutes, hours_text, minutes_by_topic
+from peerpath.hours import contact_minutes, hours_text, minutes_by_topic
 from peerpath.models.module import ModuleMeta
 
 
@@ -33,9 +33,3 @@ def test_hours_are_shown_to_the_nearest_quarter_hour():
     assert hours_text(100) == "1.75 h"  # 1 h 40 min rounds to 1.75
     assert hours_text(80) == "1.25 h"
     assert hours_text(5) == "0 h"
-
-
-def test_clock_text_reads_naturally():
-    assert clock_text(95) == "1 h 35 min"
-    assert clock_text(120) == "2 h"
-    assert clock_text(45) == "45 min"

@@ -37,11 +37,3 @@ def hours_text(minutes: int) -> str:
     hours = Fraction(quarters, 4)
     shown = f"{float(hours):.2f}".rstrip("0").rstrip(".")
     return f"{shown} h"
-
-
-def clock_text(minutes: int) -> str:
-    """Minutes as a duration a trainer reads at a glance: 95 -> '1 h 35 min'."""
-    h, m = divmod(minutes, 60)
-    if h and m:
-        return f"{h} h {m} min"
-    return f"{h} h" if h else f"{m} min"
