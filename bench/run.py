@@ -26,7 +26,7 @@ from peerpath.issue import issue
 from peerpath.load import load_project
 from peerpath.models.roster import Roster
 from peerpath.pipeline import SKIP_HOOK_ENV, config_path, generate
-from peerpath.project import Project
+from peerpath.project import Project, copy_sources
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
@@ -44,19 +44,6 @@ def wall(cmd: list[str], cwd: Path, env: dict | None = None) -> float:
 
 def median_of(fn, runs: int = RUNS) -> float:
     return statistics.median(fn() for _ in range(runs))
-
-
-def copy_repo(dest: Path) -> Project:
-    dest.mkdir(parents=True)
-    for name in ("mkdocs.yml", "curriculum", "quizzes", "standards", "overrides"):
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        elif src.is_file():
-            shutil.copy(src, dest / name)
-    if (REPO / "build" / "vendor").is_dir():
-        shutil.copytree(REPO / "build" / "vendor", dest / "build" / "vendor")
-    return Project(dest)
 
 
 def fresh_generate(project: Project) -> float:
@@ -296,7 +283,7 @@ def met(ok: bool) -> str:
 
 def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="peerpath-bench-"))
-    project = copy_repo(work / "repo")
+    project = copy_sources(Project(REPO), work / "repo")
     print("measuring build overhead ...", file=sys.stderr)
     mk = overhead(project, "mkdocs")
     zs = overhead(project, "zensical")

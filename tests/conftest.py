@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from peerpath.pipeline import build
-from peerpath.project import Project
+from peerpath.project import Project, copy_sources
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "fixtures" / "site"
@@ -50,17 +50,7 @@ def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Project:
 @pytest.fixture(scope="session")
 def built_repo(tmp_path_factory: pytest.TempPathFactory) -> Project:
     """The real curriculum of this repository, built with MkDocs into a temporary copy."""
-    dest = tmp_path_factory.mktemp("repo") / "project"
-    dest.mkdir()
-    for name in ("mkdocs.yml", "curriculum", "quizzes", "standards", "overrides"):
-        src = REPO / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
-        elif src.is_file():
-            shutil.copy(src, dest / name)
-    project = Project(dest)
-    if Project(REPO).vendor.is_dir():
-        shutil.copytree(Project(REPO).vendor, project.vendor)
+    project = copy_sources(Project(REPO), tmp_path_factory.mktemp("repo") / "project")
     assert build(project, "mkdocs") == 0
     return project
 
@@ -83,20 +73,21 @@ def serve_folder(folder: Path):
     return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
-@pytest.fixture(scope="session")
-def fixture_url(built_fixture: Project):
-    url, server = serve_folder(built_fixture.site("mkdocs"))
+def _served(project: Project):
+    url, server = serve_folder(project.site("mkdocs"))
     yield url
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(scope="session")
+def fixture_url(built_fixture: Project):
+    yield from _served(built_fixture)
 
 
 @pytest.fixture(scope="session")
 def repo_url(built_repo: Project):
-    url, server = serve_folder(built_repo.site("mkdocs"))
-    yield url
-    server.shutdown()
-    server.server_close()
+    yield from _served(built_repo)
 
 
 def chromium_path() -> str:

@@ -70,3 +70,17 @@ def test_every_module_has_facilitator_notes_a_case_and_references(path: Path):
     assert "!!! facilitator" in text
     assert re.search(r"^## Case", text, re.M), "a case vignette"
     assert front_matter(path)["references"]
+
+
+@pytest.mark.browser
+def test_every_real_module_page_is_accessible_and_loads_nothing_from_other_hosts(page, repo_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browser import block_other_hosts
+
+    blocked = block_other_hosts(page)
+    for path in MODULES:
+        page.goto(f"{repo_url}/modules/{front_matter(path)['id']}.html")
+        results = Axe().run(page)
+        assert results.violations_count == 0, f"{path.name}: {results.generate_report()}"
+    assert blocked == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +76,24 @@ class Project:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return path.as_posix()
+
+
+SOURCES = ("mkdocs.yml", "curriculum", "quizzes", "standards", "overrides", "certificates")
+
+
+def copy_sources(source: Project, dest: Path) -> Project:
+    """A copy of a project's inputs (and its installed vendor files) in `dest`, e.g. to build it elsewhere."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in SOURCES:
+        src = source.root / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        elif src.is_file():
+            shutil.copy(src, dest / name)
+    copy = Project(dest)
+    if source.vendor.is_dir():
+        shutil.copytree(source.vendor, copy.vendor)
+    return copy
 
 
 def find_root(start: Path) -> Path:
