@@ -84,3 +84,18 @@ def test_every_real_module_page_is_accessible_and_loads_nothing_from_other_hosts
         results = Axe().run(page)
         assert results.violations_count == 0, f"{path.name}: {results.generate_report()}"
     assert blocked == []
+
+
+def test_curriculum_meets_icrc_peer_recovery_hours_in_every_domain():
+    result = run_cli("audit", "--standard", "icrc-pr", "--format", "json", cwd=REPO)
+    report = json.loads(result.stdout)
+    assert result.returncode == 0, report["domains"]
+    hours = {d["id"]: d["provided_hours"] for d in report["domains"]}
+    assert hours == {
+        "advocacy": 10,
+        "mentoring-education": 10,
+        "recovery-wellness-support": 10,
+        "ethical-responsibility": 16,
+    }
+    assert report["meets"] is True
+    assert not [w for w in report["warnings"] if "counts toward no domain" in w]
