@@ -104,3 +104,17 @@ def test_quiz_after_submission_has_no_accessibility_violations(page, fixture_url
     press_button(page, "pp-submit")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_quiz_works_in_the_zensical_build(page, built_fixture):
+    from conftest import serve_folder
+
+    url, server = serve_folder(built_fixture.site("zensical"))
+    try:
+        page.goto(f"{url}/modules/boundaries-basics.html")
+        page.locator(".pp-quiz input[value=thank]").check()
+        page.locator(".pp-submit").click()
+        assert "You scored 1 out of 5" in page.locator(".pp-summary").inner_text()
+    finally:
+        server.shutdown()
+        server.server_close()
