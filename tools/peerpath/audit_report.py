@@ -160,6 +160,8 @@ def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
             "confidence": a.standard.confidence,
             "required_hours": a.standard.total_hours,
             "provided_hours": quarter_hours(a.provided_minutes),
+            "required_minutes": a.required_minutes,
+            "provided_minutes": a.provided_minutes,
             "meets": a.meets,
             "short_domains": [d.domain.name for d in a.domains if d.meets is False],
             "unconfirmed_domains": [d.domain.name for d in a.domains if d.meets is None],
@@ -183,4 +185,4 @@ def render_summary(audits: list[Audit], fmt: str) -> str:
             )
         return out.getvalue()
     template = {"text": "audit_summary.txt.j2", "markdown": "audit_summary.md.j2", "html": "audit_summary.html.j2"}
-    return render(template[fmt], rows=rows, verdict=verdict, rounding=ROUNDING)
+    return render(template[fmt], rows=rows, verdict=verdict, rounding=ROUNDING, hours=hours_text)
