@@ -70,3 +70,16 @@ def test_link_rebasing_and_heading_demotion():
     )
     assert rebase_links("[c](https://example.org/x.md)", "modules") == "[c](https://example.org/x.md)"
     assert demote_headings("## A\ntext\n### B") == "### A\ntext\n#### B"
+
+
+def test_each_case_in_a_quiz_has_its_own_label(project: Project):
+    quiz = project.quizzes / "boundaries-basics.yml"
+    text = quiz.read_text()
+    second = text[text.index("  - id: jordan-case") : text.index("  - id: match-roles")].replace(
+        "id: jordan-case", "id: second-case"
+    )
+    second = second.replace("id: which-roles", "id: which-roles-2").replace("id: steps", "id: steps-2")
+    quiz.write_text(text.replace("  - id: match-roles", second + "  - id: match-roles"))
+    generate(project)
+    page = (project.docs / "modules" / "boundaries-basics.md").read_text()
+    assert "<strong>Case 1</strong>" in page and "<strong>Case 2</strong>" in page

@@ -21,6 +21,7 @@ from peerpath.notes import count_facilitator_notes, strip_facilitator_notes
 from peerpath.project import Project
 from peerpath.quizview import (
     answer_key_json,
+    case_numbers,
     correct_answer_text,
     numbered_questions,
     vignette_html,
@@ -87,6 +88,7 @@ def quiz_html(quiz: Quiz, title: str) -> str:
         graded_count=len(graded),
         reflection_count=reflections,
         key_json=Markup(answer_key_json(quiz)),
+        cases=case_numbers(quiz),
         vignette=lambda s: Markup(vignette_html(s)),
     )
     # Markdown treats a blank line as the end of a raw HTML block: keep the form in one block.
@@ -155,6 +157,7 @@ def answer_key_page(module: Module, quiz: Quiz) -> str:
         groups=numbered_questions(quiz),
         graded_count=len(quiz.graded()),
         answer=correct_answer_text,
+        cases=case_numbers(quiz),
         vignette=lambda s: Markup(vignette_html(s)),
     )
 

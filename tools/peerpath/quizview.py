@@ -29,6 +29,12 @@ class Numbered:
     order: list[Any]  # choices, items or pairs in the order the page shows them before any script runs
 
 
+def case_numbers(quiz: Quiz) -> dict[str, int]:
+    """Scenario id -> 1, 2, ... so each case has its own label ("Case 1", "Case 2")."""
+    scenarios = [q.id for q in quiz.questions if isinstance(q, Scenario)]
+    return {sid: n for n, sid in enumerate(scenarios, 1)}
+
+
 def numbered_questions(quiz: Quiz) -> list[tuple[Scenario | None, list[Numbered]]]:
     """Questions grouped by scenario (None for stand-alone ones), numbered 1..n across the quiz."""
     groups: list[tuple[Scenario | None, list[Numbered]]] = []
