@@ -83,3 +83,19 @@ def test_each_case_in_a_quiz_has_its_own_label(project: Project):
     generate(project)
     page = (project.docs / "modules" / "boundaries-basics.md").read_text()
     assert "<strong>Case 1</strong>" in page and "<strong>Case 2</strong>" in page
+
+
+def test_navigation_lists_every_page_once(project: Project):
+    import yaml
+
+    generate(project)
+    nav = yaml.safe_load((project.build / "mkdocs.yml").read_text())["nav"]
+
+    def paths(items):
+        for item in items:
+            for value in item.values():
+                yield from paths(value) if isinstance(value, list) else [value]
+
+    listed = list(paths(nav))
+    assert len(listed) == len(set(listed))
+    assert {"workbook.md", "progress.md", "study-record.md", "verify.md", "privacy.md"} <= set(listed)

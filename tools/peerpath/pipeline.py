@@ -15,15 +15,16 @@ from peerpath.generate import render_pages, write_file, write_tree
 from peerpath.load import load_project
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project
-from peerpath.siteconfig import ENGINES, config_text, engine_config, navigation, read_base_config
+from peerpath.siteconfig import (
+    ENGINES,
+    GENERATED_LEARNER_PAGES,
+    config_text,
+    engine_config,
+    navigation,
+    read_base_config,
+)
 
 SKIP_HOOK_ENV = "PEERPATH_ALREADY_GENERATED"
-GENERATED_PAGES = {
-    "workbook.md",
-    "progress.md",
-    "study-record.md",
-    "privacy.md",
-}  # placed in the navigation by siteconfig
 
 
 @dataclass
@@ -54,7 +55,7 @@ def generate(project: Project) -> Generated:
         for rel in pages
         if rel.endswith(".md")
         and not rel.startswith(("modules/", "trainer/", "boards/"))
-        and rel not in GENERATED_PAGES
+        and rel not in {path for _, path in GENERATED_LEARNER_PAGES}
     ]
     titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}
     nav = navigation(curriculum, authored, titles)

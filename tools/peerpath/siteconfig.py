@@ -21,6 +21,14 @@ from peerpath.validation import validate
 from peerpath.yamlsource import read_yaml
 
 ENGINES = ("mkdocs", "zensical")
+# Pages the generator writes for every site, in the order the navigation lists them.
+GENERATED_LEARNER_PAGES = [
+    ("Learner workbook", "workbook.md"),
+    ("My progress", "progress.md"),
+    ("Self-study record", "study-record.md"),
+    ("Verify a certificate", "verify.md"),
+    ("Privacy", "privacy.md"),
+]
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
 SCRIPTS = [
@@ -53,11 +61,7 @@ def navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, st
                 ]
             }
         )
-    nav.append({"Learner workbook": "workbook.md"})
-    nav.append({"My progress": "progress.md"})
-    nav.append({"Self-study record": "study-record.md"})
-    nav.append({"Verify a certificate": "verify.md"})
-    nav.append({"Privacy": "privacy.md"})
+    nav.extend({title: path} for title, path in GENERATED_LEARNER_PAGES)
     sections: dict[str, list[Any]] = {}
     for rel in authored:
         if "/" in rel:
