@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import segno
 from pypdf import PdfReader
 
 from conftest import run_cli
@@ -146,3 +147,44 @@ def test_no_learner_name_ever_appears_in_the_built_site(project: Project):
             for name in NAMES:
                 for part in name.split():
                     assert part.encode() not in content, f"{part} found in {path}"
+
+
+def test_a_large_cohort_gets_each_learner_their_own_certificate_with_names_in_any_script(
+    project: Project, tmp_path: Path
+):
+    """Big cohorts are rendered on several processes; every file must still carry its own learner's name."""
+    names = ["Nguyễn Thị Hương", "Олена Коваль", "Αλέξανδρος Παπαδόπουλος"] + [f"Learner {n}" for n in range(57)]
+    learners = "".join(
+        f"  - id: l{n:02d}\n    name: {name}\n    attendance:\n"
+        "      boundaries-basics: complete\n      listening-skills: complete\n"
+        for n, name in enumerate(names)
+    )
+    cohort = (ROSTERS / "cohort.yml").read_text().split("learners:")[0]
+    roster = tmp_path / "large.yml"
+    roster.write_text(cohort + "learners:\n" + learners)
+    result = run_cli(
+        "certificates", "issue", str(roster), "--standard", "fixture-board", "--out", "private/out", cwd=project.root
+    )
+    assert result.returncode == 0, result.stderr
+    for n, name in enumerate(names):
+        text = text_of(project.root / f"private/out/spring-2027--l{n:02d}--certificate.pdf")
+        assert name in text.replace("\n", " ")
+    assert project.registry.read_text().count('"event": "issued"') == len(names)
+
+
+def test_qr_code_on_the_certificate_holds_its_verification_code(project: Project):
+    """Rebuild the QR symbol from the filled squares drawn on the page and compare it with the code's symbol."""
+    issue(project)
+    path = project.root / "private/out/spring-2027--l01--certificate.pdf"
+    code = code_in(text_of(path))
+    stream = PdfReader(path).pages[0].get_contents().get_data().decode("latin-1")
+    squares = [tuple(map(float, line.split()[:4])) for line in stream.splitlines() if line.endswith(" re f")]
+    step = min(abs(h) for *_, h in squares)
+    left, top = min(x for x, *_ in squares), max(y for _, y, *_ in squares)
+    expected = segno.make(code, error="m").matrix
+    drawn = [[0] * len(expected) for _ in expected]
+    for x, y, width, _ in squares:
+        row, column = round((top - y) / step), round((x - left) / step)
+        for c in range(column, column + round(width / step)):
+            drawn[row][c] = 1
+    assert drawn == [list(row) for row in expected]

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import segno
+from fontTools import subset
 from fpdf import FPDF
 
 FONT_DIRS = [os.environ.get("PEERPATH_FONT_DIR", ""), "/usr/share/fonts/truetype/dejavu"]
@@ -17,13 +20,62 @@ class FontMissing(Exception):
     pass
 
 
-def font_files() -> tuple[Path, Path]:
+# Characters the certificate wording itself may use, beyond what a batch's data contains:
+# Basic Latin, Latin-1 and General Punctuation (bullets, dashes, curly quotes).
+WORDING_CHARACTERS = [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2000, 0x2070)]
+
+
+@dataclass(frozen=True)
+class Fonts:
+    regular: Path
+    bold: Path
+
+
+def font_files() -> Fonts:
     """DejaVu Sans covers the names trainers will type (accents, many scripts); core PDF fonts do not."""
     for folder in FONT_DIRS:
         regular, bold = Path(folder) / "DejaVuSans.ttf", Path(folder) / "DejaVuSans-Bold.ttf"
         if folder and regular.is_file() and bold.is_file():
-            return regular, bold
+            return Fonts(regular, bold)
     raise FontMissing("DejaVu Sans not found: install Debian's fonts-dejavu-core, or set PEERPATH_FONT_DIR")
+
+
+def printed_text(data: CertificateData) -> str:
+    """Every string a certificate prints from its data (names, titles, trainers, missing items)."""
+
+    def strings(value) -> Iterable[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, dict):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                yield from strings(item)
+
+    return "".join(strings(dataclasses.asdict(data)))
+
+
+def fonts_for_batch(batch: Iterable[CertificateData], folder: Path) -> Fonts:
+    """DejaVu cut down to the characters one batch prints, written to `folder`.
+
+    Each PDF then reads a font of a few hundred glyphs instead of six thousand: parsing the full
+    font for every learner was most of the time a large cohort took.
+    """
+    full = font_files()
+    characters = set(WORDING_CHARACTERS) | {ord(c) for data in batch for c in printed_text(data)}
+    options = subset.Options()
+    options.notdef_outline = True
+    options.name_IDs = ["*"]
+    options.drop_tables += ["FFTM"]  # FontForge's timestamp table: nothing a PDF needs
+    cut = Fonts(folder / "regular.ttf", folder / "bold.ttf")
+    for source, target in ((full.regular, cut.regular), (full.bold, cut.bold)):
+        font = subset.load_font(str(source), options)
+        subsetter = subset.Subsetter(options)
+        subsetter.populate(unicodes=characters)
+        subsetter.subset(font)
+        subset.save_font(font, str(target), options)
+    return cut
 
 
 @dataclass(frozen=True)
@@ -59,13 +111,13 @@ def _hours(value: float) -> str:
     return f"{value:g} h"
 
 
-def render_pdf(data: CertificateData, paper: str = "letter") -> bytes:
-    regular, bold = font_files()
+def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None = None) -> bytes:
+    fonts = fonts or font_files()
     pdf = FPDF(orientation="portrait", unit="mm", format=PAPER[paper])
     pdf.set_title(f"{data.kind.capitalize()}: {data.course_title}")
     pdf.set_creator("PeerPath")
-    pdf.add_font("DejaVu", "", str(regular))
-    pdf.add_font("DejaVu", "B", str(bold))
+    pdf.add_font("DejaVu", "", str(fonts.regular))
+    pdf.add_font("DejaVu", "B", str(fonts.bold))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     width = pdf.w - 2 * pdf.l_margin
@@ -177,6 +229,18 @@ def _qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
     step = size / cells
     pdf.set_fill_color(0, 0, 0)
     for r, row in enumerate(matrix):
-        for c, on in enumerate(row):
-            if on:
-                pdf.rect(x + (c + quiet) * step, y + (r + quiet) * step, step, step, style="F")
+        for start, length in dark_runs(row):
+            pdf.rect(x + (start + quiet) * step, y + (r + quiet) * step, length * step, step, style="F")
+
+
+def dark_runs(row: Iterable[int]) -> list[tuple[int, int]]:
+    """(first column, length) of each run of dark modules in one QR row: one rectangle per run."""
+    runs: list[tuple[int, int]] = []
+    for column, on in enumerate(row):
+        if not on:
+            continue
+        if runs and runs[-1][0] + runs[-1][1] == column:
+            runs[-1] = (runs[-1][0], runs[-1][1] + 1)
+        else:
+            runs.append((column, 1))
+    return runs
