@@ -157,3 +157,19 @@ def test_progress_for_a_removed_module_is_kept_when_the_curriculum_changes(devic
     data = stored(device)
     assert data["modules"]["retired-module"] == old["modules"]["retired-module"]
     assert data["quizzes"]["retired-module"]["best"]["percent"] == 80
+
+
+def test_progress_page_lists_modules_and_hours_before_any_script_runs(browser, device, fixture_url):
+    """The page arrives whole (nothing jumps when the script fills it in) and still says something without JS."""
+    context = browser.new_context(java_script_enabled=False)
+    bare = context.new_page()
+    bare.goto(f"{fixture_url}/progress.html")
+    assert "needs JavaScript" in bare.locator(".pp-progress-summary").inner_text()
+    assert "1.5 h" in bare.locator("tr[data-module=listening-skills]").inner_text()
+    topics_without_script = bare.locator("tr[data-topic]").count()
+    context.close()
+    pass_listening_quiz(device, fixture_url)
+    device.goto(f"{fixture_url}/progress.html")
+    assert device.locator("tr[data-topic]").count() == topics_without_script > 0
+    row = device.locator("tr[data-module=listening-skills]").inner_text()
+    assert "Complete" in row and "1.5 h" in row

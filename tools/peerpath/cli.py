@@ -12,10 +12,8 @@ from markupsafe import Markup
 
 from peerpath.audit import audit
 from peerpath.audit_report import FORMATS, render_audit, render_summary
-from peerpath.certificate_pdf import FontMissing
-from peerpath.exports.run import KINDS, export
+from peerpath.exports import KINDS
 from peerpath.generate import write_file
-from peerpath.issue import RevokeError, issue, revoke, signing_key
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
@@ -90,6 +88,10 @@ def _audit(project: Project, args: argparse.Namespace) -> int:
 
 
 def _issue(project: Project, args: argparse.Namespace) -> int:
+    # PDF and font libraries load only for the commands that need them: every other command starts faster.
+    from peerpath.certificate_pdf import FontMissing
+    from peerpath.issue import issue, signing_key
+
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
         return _report(problems)
@@ -128,6 +130,8 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
 
 
 def _revoke(project: Project, args: argparse.Namespace) -> int:
+    from peerpath.issue import RevokeError, revoke
+
     try:
         event = revoke(project.registry, args.code, args.reason)
     except RevokeError as error:
@@ -189,6 +193,8 @@ def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
 
 
 def _export(project: Project, args: argparse.Namespace) -> int:
+    from peerpath.exports.run import export
+
     curriculum, _, problems = check(project)
     if problems or curriculum is None:
         return _report(problems)

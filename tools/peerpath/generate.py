@@ -298,10 +298,25 @@ def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, st
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return {
         f"{ASSETS}/curriculum.js": render("curriculum.js.j2", data=Markup(text)),
-        "progress.md": render("progress.md.j2", modules_count=len(modules), total_minutes=total),
+        "progress.md": render(
+            "progress.md.j2",
+            modules=modules,
+            topics=topic_totals(modules, data["topics"]),
+            total_minutes=total,
+            prefix="../" if directory_urls else "",  # the page is progress/ or progress.html
+        ),
         "study-record.md": render("study_record.md.j2", course=curriculum.course),
         "privacy.md": render("privacy.md.j2", storage_key=PROGRESS_STORAGE_KEY),
     }
+
+
+def topic_totals(modules: list[dict], labels: dict[str, str]) -> list[dict]:
+    """Curriculum minutes per topic, in the order topics first appear in the course."""
+    minutes: dict[str, int] = {}
+    for module in modules:
+        for topic, n in module["topics"].items():
+            minutes[topic] = minutes.get(topic, 0) + n
+    return [{"id": t, "label": labels.get(t, t), "minutes": n} for t, n in minutes.items()]
 
 
 def verify_pages(events: list[dict], directory_urls: bool) -> dict[str, str]:

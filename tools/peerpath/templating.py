@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from peerpath.hours import hours_text
@@ -19,6 +19,9 @@ def environment() -> Environment:
         autoescape=lambda name: not (name or "").endswith(".txt.j2"),  # plain text is never HTML
         undefined=StrictUndefined,
         keep_trailing_newline=True,
+        # Compiled templates are kept in the user's temporary folder and reused while the template is
+        # unchanged: compiling them was a fifth of every `peerpath generate`.
+        bytecode_cache=FileSystemBytecodeCache(),
     )
     env.filters["inline"] = lambda text: Markup(render_inline(text)) if text else ""
     env.filters["hours"] = hours_text

@@ -11,8 +11,6 @@ from peerpath.exports.scorm import scorm_package
 from peerpath.generate import write_file
 from peerpath.hours import contact_minutes
 
-KINDS = ("qti", "gift", "scorm")
-
 
 def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1") -> tuple[list[Path], list[str]]:
     """Files written and warnings. Only modules with a quiz get QTI/GIFT files; every module gets SCORM."""

@@ -119,63 +119,43 @@
     return { total: total, byTopic: byTopic };
   }
 
-  function bar(value, max, label) {
-    var p = el("progress", { max: String(max), value: String(value), "aria-label": label });
-    p.textContent = Math.round((100 * value) / (max || 1)) + " %";
-    return p;
-  }
-
   function progressPage() {
+    // The page's structure is generated; only the learner's figures are filled in here.
     var host = document.getElementById("pp-progress");
     if (!host) return;
-    host.innerHTML = "";
     var done = completedMinutes();
     var completeCount = curriculum.modules.filter(function (m) { return core.status(state.data, m.id) === "complete"; }).length;
-    var summary = el("p", { "class": "pp-progress-summary" });
-    summary.textContent = "You have completed " + completeCount + " of " + curriculum.modules.length + " modules: " +
-      hours(done.total) + " of " + hours(curriculum.totalMinutes) + " of contact time.";
-    host.appendChild(summary);
-    host.appendChild(bar(done.total, curriculum.totalMinutes, "Contact hours completed"));
+    host.querySelector(".pp-progress-summary").textContent = "You have completed " + completeCount + " of " +
+      curriculum.modules.length + " modules: " + hours(done.total) + " of " + hours(curriculum.totalMinutes) + " of contact time.";
+    setBar(host.querySelector(".pp-progress-overall"), done.total, curriculum.totalMinutes);
     var next = curriculum.modules.filter(function (m) { return core.status(state.data, m.id) !== "complete"; })[0];
-    var nextP = el("p", { "class": "pp-next" });
-    if (next) { nextP.appendChild(document.createTextNode("Next to study: ")); nextP.appendChild(el("a", { href: url(next) }, next.title)); }
-    else nextP.textContent = "You have completed every module.";
-    host.appendChild(nextP);
-
-    var table = el("table", { "class": "pp-progress-table" });
-    table.appendChild(el("caption", {}, "Modules"));
-    var head = el("tr");
-    ["Module", "Status", "Opened", "Completed", "Best quiz score", "Hours"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-    table.appendChild(el("thead")).appendChild(head);
-    var body = table.appendChild(el("tbody"));
-    curriculum.modules.forEach(function (m) {
-      var row = el("tr", { "data-module": m.id });
-      var st = core.status(state.data, m.id), rec = state.data.modules[m.id] || {}, quiz = state.data.quizzes[m.quiz];
-      var cell = el("td"); cell.appendChild(el("a", { href: url(m) }, m.title)); row.appendChild(cell);
-      row.appendChild(el("td", { "class": "pp-status--" + st }, MARK[st] + " " + LABEL[st]));
-      row.appendChild(el("td", {}, fmtDate(rec.opened)));
-      row.appendChild(el("td", {}, fmtDate(rec.completed)));
-      row.appendChild(el("td", {}, quiz && quiz.best ? quiz.best.percent + " %" + (quiz.passed ? " (passed)" : "") + ", " + quiz.attempts + " attempt" + (quiz.attempts > 1 ? "s" : "") : "–"));
-      row.appendChild(el("td", {}, hours(m.minutes)));
-      body.appendChild(row);
+    var nextP = host.querySelector(".pp-next");
+    if (nextP) {
+      nextP.textContent = next ? "Next to study: " : "You have completed every module.";
+      if (next) nextP.appendChild(el("a", { href: url(next) }, next.title));
+    }
+    host.querySelectorAll("tr[data-module]").forEach(function (row) {
+      var id = row.getAttribute("data-module"), m = moduleById(id);
+      var st = core.status(state.data, id), rec = state.data.modules[id] || {}, quiz = m && state.data.quizzes[m.quiz];
+      var status = row.querySelector(".pp-module-status");
+      status.className = "pp-module-status pp-status--" + st;
+      status.textContent = MARK[st] + " " + LABEL[st];
+      row.querySelector(".pp-module-opened").textContent = fmtDate(rec.opened);
+      row.querySelector(".pp-module-completed").textContent = fmtDate(rec.completed);
+      row.querySelector(".pp-module-score").textContent = quiz && quiz.best ? quiz.best.percent + " %" +
+        (quiz.passed ? " (passed)" : "") + ", " + quiz.attempts + " attempt" + (quiz.attempts > 1 ? "s" : "") : "–";
     });
-    host.appendChild(table);
-
-    var topics = el("table", { "class": "pp-topic-progress" });
-    topics.appendChild(el("caption", {}, "Contact hours completed by topic"));
-    var th = el("tr"); ["Topic", "Completed", "In the curriculum", "Progress"].forEach(function (h) { th.appendChild(el("th", { scope: "col" }, h)); });
-    topics.appendChild(el("thead")).appendChild(th);
-    var tb = topics.appendChild(el("tbody"));
-    var totals = {};
-    curriculum.modules.forEach(function (m) { for (var t in m.topics) totals[t] = (totals[t] || 0) + m.topics[t]; });
-    Object.keys(totals).forEach(function (t) {
-      var r = el("tr"), got = done.byTopic[t] || 0, label = curriculum.topics[t] || t;
-      r.appendChild(el("td", {}, label)); r.appendChild(el("td", {}, hours(got))); r.appendChild(el("td", {}, hours(totals[t])));
-      var c = el("td"); c.appendChild(bar(got, totals[t], label + " completed")); r.appendChild(c);
-      tb.appendChild(r);
+    host.querySelectorAll("tr[data-topic]").forEach(function (row) {
+      var got = done.byTopic[row.getAttribute("data-topic")] || 0, barNode = row.querySelector("progress");
+      row.querySelector(".pp-topic-done").textContent = hours(got);
+      setBar(barNode, got, Number(barNode.getAttribute("max")));
     });
-    host.appendChild(topics);
-    host.appendChild(controls());
+    if (!host.querySelector(".pp-progress-controls")) host.appendChild(controls());
+  }
+
+  function setBar(node, value, max) {
+    node.value = value;
+    node.textContent = Math.round((100 * value) / (max || 1)) + " %";
   }
 
   function controls() {
