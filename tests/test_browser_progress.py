@@ -59,6 +59,15 @@ def test_two_modules_completed_by_keyboard_persist_after_reload(device, fixture_
     assert data["modules"]["listening-skills"]["completed"]
 
 
+def test_navigation_on_a_module_page_marks_every_module_with_its_status(device, fixture_url):
+    pass_listening_quiz(device, fixture_url)
+    device.goto(f"{fixture_url}/modules/boundaries-basics.html")
+    nav = device.locator(".md-nav--primary")
+    assert "(complete)" in nav.locator("a[href$='listening-skills.html']").first.inner_text()
+    assert "(in progress)" in nav.locator("a[href$='boundaries-basics.html']").first.inner_text()
+    assert device.locator(".md-nav--secondary a[href^='#'] .pp-status").count() == 0
+
+
 def test_export_clear_import_restores_exactly_the_same_state(device, fixture_url, tmp_path):
     pass_boundaries_quiz(device, fixture_url)
     device.goto(f"{fixture_url}/progress.html")

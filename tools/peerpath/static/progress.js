@@ -63,19 +63,25 @@
   var LABEL = { "not-started": "Not started", "in-progress": "In progress", "complete": "Complete" };
   var MARK = { "not-started": "○", "in-progress": "◐", "complete": "✓" };
 
-  function moduleIdFromHref(href) {
-    var m = /modules\/([a-z0-9-]+)(?:\.html|\/)?(?:#.*)?$/.exec(href || "");
-    return m ? m[1] : null;
+  function moduleIdsByAddress() {
+    var ids = {};
+    curriculum.modules.forEach(function (m) { ids[new URL(url(m), document.baseURI).href] = m.id; });
+    return ids;
   }
 
   function markNavigation() {
+    // Links are compared as the browser resolves them, so "x.html", "../modules/x.html" and
+    // "modules/x/" all find their module whichever page they sit on. Same-page anchors are skipped.
+    var ids = moduleIdsByAddress();
     document.querySelectorAll(".md-nav a.md-nav__link, .pp-module-list a").forEach(function (a) {
-      var id = moduleIdFromHref(a.getAttribute("href"));
-      if (!id || !moduleById(id)) return;
-      var old = a.querySelector(".pp-status");
-      if (old) old.remove();
+      if ((a.getAttribute("href") || "#").charAt(0) === "#") return;
+      var id = ids[a.href.split("#")[0]];
+      if (!id) return;
       var st = core.status(state.data, id);
-      var mark = el("span", { "class": "pp-status pp-status--" + st });
+      var old = a.querySelector(".pp-status");
+      if (old && old.getAttribute("data-status") === st) return;
+      if (old) old.remove();
+      var mark = el("span", { "class": "pp-status pp-status--" + st, "data-status": st });
       mark.appendChild(el("span", { "aria-hidden": "true" }, MARK[st]));
       mark.appendChild(el("span", { "class": "pp-visually-hidden" }, " (" + LABEL[st].toLowerCase() + ")"));
       a.appendChild(mark);
@@ -238,7 +244,7 @@
     host.textContent = n ? "Your progress on this device: " + n + " of " + curriculum.modules.length + " modules complete." : "";
   }
 
-  function refresh() { markNavigation(); modulePage(); progressPage(); recordPage(); homePage(); }
+  function refresh() { modulePage(); markNavigation(); progressPage(); recordPage(); homePage(); }
 
   document.addEventListener("peerpath:quiz-submitted", function (event) {
     core.recordAttempt(state.data, event.detail);
