@@ -155,32 +155,18 @@ def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None
     lead = "This certifies that" if data.kind == "certificate" else "Hours earned by"
     pdf.cell(width, 7, lead, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "B", 20)
-    pdf.multi_cell(width, 11, data.learner_name, align="C", new_x="LMARGIN", new_y="NEXT")
+    _text(pdf, width, 11, data.learner_name, align="C")
     pdf.set_font("DejaVu", "", 12)
     verb = "completed" if data.kind == "certificate" else "attended part of"
-    pdf.multi_cell(
-        width,
-        7,
-        f"{verb} {data.course_title} (version {data.course_version})",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.multi_cell(
-        width,
-        7,
-        f"{data.cohort_title}, {data.cohort_dates}, delivered {data.delivery}",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
+    _text(pdf, width, 7, f"{verb} {data.course_title} (version {data.course_version})", align="C")
+    _text(pdf, width, 7, f"{data.cohort_title}, {data.cohort_dates}, delivered {data.delivery}", align="C")
     pdf.ln(4)
     pdf.set_font("DejaVu", "B", 13)
     pdf.cell(width, 8, f"Contact hours: {_hours(data.total_hours)}", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
     pdf.set_font("DejaVu", "B", 10)
-    pdf.multi_cell(width, 6, f"Hours by domain of {data.standard_name}", new_x="LMARGIN", new_y="NEXT")
+    _text(pdf, width, 6, f"Hours by domain of {data.standard_name}")
     pdf.set_font("DejaVu", "", 10)
     rows = [
         (d.name, _hours(d.hours), _hours(d.required) if d.required is not None else "not public") for d in data.domains
@@ -192,12 +178,20 @@ def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None
         pdf.cell(width, 6, "Still needed for completion:", new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 10)
         for item in data.missing:
-            pdf.multi_cell(width, 5.5, f"• {item}", new_x="LMARGIN", new_y="NEXT")
+            _text(pdf, width, 5.5, f"• {item}")
 
     pdf.ln(6)
     _signatures(pdf, data.trainers, width)
     _verification(pdf, data, width)
     return bytes(pdf.output())
+
+
+def _text(pdf: FPDF, width: float, height: float, text: str, align: str = "L") -> None:
+    """One line of text, wrapped onto more only when it does not fit (wrapping is the slow path)."""
+    if "\n" not in text and pdf.get_string_width(text) <= width - 2 * pdf.c_margin:
+        pdf.cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
+    else:
+        pdf.multi_cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
 
 
 def _table(pdf: FPDF, header: tuple[str, str, str], rows: list[tuple[str, str, str]], width: float) -> None:
@@ -225,7 +219,9 @@ def _signatures(pdf: FPDF, trainers: list[str], width: float) -> None:
         pdf.line(x + 4, y, x + column - 4, y)
         pdf.set_xy(x, y + 1)
         pdf.set_font("DejaVu", "", 9)
-        pdf.multi_cell(column, 5, f"{trainer}\nTrainer", align="C")
+        _text(pdf, column, 5, trainer, align="C")
+        pdf.set_x(x)
+        _text(pdf, column, 5, "Trainer", align="C")
     pdf.set_y(y + 14)
 
 
