@@ -20,9 +20,9 @@ class FontMissing(Exception):
     pass
 
 
-# Characters the certificate wording itself may use, beyond what a batch's data contains:
-# Basic Latin, Latin-1 and General Punctuation (bullets, dashes, curly quotes).
-WORDING_CHARACTERS = [*range(0x20, 0x7F), *range(0xA0, 0x100), *range(0x2000, 0x2070)]
+# Characters the certificate's own wording uses, beyond what a batch's data contains: printable
+# ASCII and the bullet. Every glyph more is parsed again for every PDF, so keep this to what is printed.
+WORDING_CHARACTERS = [*range(0x20, 0x7F), ord("•")]
 
 
 @dataclass(frozen=True)
