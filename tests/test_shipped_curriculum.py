@@ -53,6 +53,11 @@ def test_module_language_is_person_first(path: Path):
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
+def test_every_module_has_three_to_six_objectives(path: Path):
+    assert 3 <= len(front_matter(path)["objectives"]) <= 6
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.stem)
 def test_every_module_has_a_quiz_of_eight_questions_with_rationales(path: Path):
     meta = front_matter(path)
     quiz = yaml.safe_load((REPO / "quizzes" / f"{meta['id']}.yml").read_text())
