@@ -403,10 +403,10 @@ def main() -> int:
         f"| MkDocs: `peerpath generate` alone | {mk['generate']:.2f} s | | |",
         f"| MkDocs: plain `mkdocs build` of the generated Markdown | {mk['plain']:.2f} s | | |",
         f"| MkDocs: generate + build, against plain build | {mk['whole']:.2f} s, ×{mk['ratio']:.2f} "
-        f"(+{(mk['ratio'] - 1) * 100:.0f} %) | ≤ +15 % | {met(mk['ratio'] <= 1.15)} |",
+        f"({(mk['ratio'] - 1) * 100:+.0f} %) | ≤ +15 % | {met(mk['ratio'] <= 1.15)} |",
         f"| Zensical: plain `zensical build` | {zs['plain']:.2f} s | | |",
         f"| Zensical: generate + build, against plain build | {zs['whole']:.2f} s, ×{zs['ratio']:.2f} "
-        f"(+{(zs['ratio'] - 1) * 100:.0f} %) | ≤ +15 % | {met(zs['ratio'] <= 1.15)} |",
+        f"({(zs['ratio'] - 1) * 100:+.0f} %) | ≤ +15 % | {met(zs['ratio'] <= 1.15)} |",
     ]
     for row in scale:
         lines.append(
