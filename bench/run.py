@@ -335,8 +335,8 @@ def missed_target_notes(mk, zs, scale, build_growth, zensical_growth, scores, ba
                 f"- **Lighthouse performance on `{page}`: {ours}.** The plain Material page of one module, with no "
                 f"navigation, scores {plain.get('performance', '?')}; {cause}. Lighthouse simulates a throttled "
                 "phone from what it observes, so single runs on a shared machine vary widely (hence the median). "
-                "What would fix it: Material's `navigation.prune`, fewer theme features that measure the page as "
-                "it loads (`toc.follow`), or the quiz on a page of its own."
+                "What might fix it (not yet measured): the quiz on a page of its own, so module pages are shorter, "
+                "or a lighter theme once Zensical's own is ready."
             )
     if rate < 50:
         notes.append(
