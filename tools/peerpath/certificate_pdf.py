@@ -186,9 +186,14 @@ def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None
     return bytes(pdf.output())
 
 
+def _fits(pdf: FPDF, text: str, width: float) -> bool:
+    """Whether text fits on one line of a cell this wide, in the current font."""
+    return "\n" not in text and pdf.get_string_width(text) <= width - 2 * pdf.c_margin
+
+
 def _text(pdf: FPDF, width: float, height: float, text: str, align: str = "L") -> None:
     """One line of text, wrapped onto more only when it does not fit (wrapping is the slow path)."""
-    if "\n" not in text and pdf.get_string_width(text) <= width - 2 * pdf.c_margin:
+    if _fits(pdf, text, width):
         pdf.cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
     else:
         pdf.multi_cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
@@ -200,7 +205,7 @@ def _table(pdf: FPDF, header: tuple[str, str, str], rows: list[tuple[str, str, s
     line = 6
     for n, (name, *figures) in enumerate([header, *rows]):
         pdf.set_font("DejaVu", "B" if n == 0 else "", 10)
-        if pdf.get_string_width(name) <= widths[0] - 2 * pdf.c_margin:
+        if _fits(pdf, name, widths[0]):
             height = line
             pdf.cell(widths[0], height, name, border=1)
         else:
