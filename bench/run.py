@@ -295,6 +295,11 @@ def certificates_per_second(project: Project, work: Path, learners: int = 1000) 
     return learners / (time.perf_counter() - start)
 
 
+def growth_per_step(rows: list[dict], key: str) -> list[float]:
+    """How much `key` grew from each size to the next (each step is 10× the content)."""
+    return [later[key] / earlier[key] for earlier, later in zip(rows, rows[1:], strict=False)]
+
+
 def missed_target_notes(mk, zs, scale, build_growth, zensical_growth, scores, baselines, rate) -> list[str]:
     """One paragraph per target this run missed, with the figures that explain it."""
     notes = []
@@ -320,15 +325,14 @@ def missed_target_notes(mk, zs, scale, build_growth, zensical_growth, scores, ba
         if s.get("performance", 0) < 95:
             ours = s.get("performance", 0)
             if "performance" in bare:
-                cost = ours - bare["performance"]
-                cause = (
-                    f"with PeerPath's scripts emptied the module page scores {bare['performance']}, so they are not "
-                    "the cause: it is the theme's bundle with style and layout of a long page carrying the whole "
-                    "course navigation"
-                    if cost >= -5
-                    else f"with PeerPath's scripts emptied the module page scores {bare['performance']}, so they cost "
-                    f"about {-cost} points"
+                extra = bare["performance"] - ours
+                share = (
+                    "so they are not the cause: it is the theme's bundle with style and layout of a long page "
+                    "carrying the whole course navigation"
+                    if extra <= 5
+                    else f"so they cost about {extra} points"
                 )
+                cause = f"with PeerPath's scripts emptied the module page scores {bare['performance']}, {share}"
             else:
                 cause = "the share of PeerPath's scripts was not measured"
             notes.append(
@@ -391,9 +395,7 @@ def main() -> int:
     print("issuing 1,000 certificates ...", file=sys.stderr)
     rate = certificates_per_second(project, work)
 
-    growth = [scale[i + 1]["generate"] / scale[i]["generate"] for i in range(len(scale) - 1)]
-    build_growth = [scale[i + 1]["build"] / scale[i]["build"] for i in range(len(scale) - 1)]
-    zensical_growth = [scale[i + 1]["zensical"] / scale[i]["zensical"] for i in range(len(scale) - 1)]
+    growth, build_growth, zensical_growth = (growth_per_step(scale, key) for key in ("generate", "build", "zensical"))
     lines = [
         f"# PeerPath benchmarks\n\nMeasured {dt.date.today().isoformat()} on a machine with {os.cpu_count()} CPUs "
         f"(Python {sys.version.split()[0]}). Times are medians of {RUNS} runs unless stated; ratios come from the "
