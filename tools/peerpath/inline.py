@@ -5,10 +5,13 @@ from __future__ import annotations
 import html
 import re
 
+from peerpath.text import markdown_safe_html, unsafe_url
+
 _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])|(?<!\w)_(?!\s)(.+?)(?<!\s)_(?!\w)")
 _LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)\)")
+_AUTOLINK = re.compile(r"&lt;((?:https?://|mailto:)[^\s]+?)&gt;", re.IGNORECASE)
 _SAFE_URL = re.compile(r"^(https?://|mailto:|#|\.{0,2}/|[\w\-./]+(#[\w\-]*)?$)", re.IGNORECASE)
 
 
@@ -22,10 +25,12 @@ def render_inline(text: str) -> str:
 
     out = html.escape(text.strip(), quote=True)
     out = _CODE.sub(keep_code, out)
+    out = _AUTOLINK.sub(_autolink, out)
     out = _LINK.sub(_link, out)
     out = _BOLD.sub(r"<strong>\1</strong>", out)
     out = _ITALIC.sub(lambda m: f"<em>{m.group(1) or m.group(2)}</em>", out)
-    return re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], out)
+    out = re.sub(r"\x00(\d+)\x00", lambda m: codes[int(m.group(1))], out)
+    return markdown_safe_html(out)  # the same HTML, inert if a Markdown page holds it
 
 
 def render_paragraphs(text: str) -> str:
@@ -36,6 +41,12 @@ def render_paragraphs(text: str) -> str:
 
 def _link(match: re.Match[str]) -> str:
     label, url = match.group(1), html.unescape(match.group(2))
-    if not _SAFE_URL.match(url) or url.lower().startswith(("javascript:", "data:", "vbscript:")):
+    if not _SAFE_URL.match(url) or unsafe_url(url):
         return label
     return f'<a href="{html.escape(url, quote=True)}">{label}</a>'
+
+
+def _autolink(match: re.Match[str]) -> str:
+    """`<https://…>`, as in a reference list: the address is the link text."""
+    url = html.unescape(match.group(1))
+    return match.group(0) if unsafe_url(url) else f'<a href="{html.escape(url, quote=True)}">{match.group(1)}</a>'

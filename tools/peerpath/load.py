@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from peerpath.frontmatter import split_module
+from peerpath.markdown_safety import markdown_problems
 from peerpath.models.course import Course, Topic, Topics
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
@@ -66,6 +67,7 @@ def load_project(project: Project) -> Loaded:
             loaded.modules.append(module)
         elif module:
             loaded.unreadable_module_ids.add(module)
+    loaded.problems += authored_page_problems(project)
     for path in sorted(project.quizzes.glob("*.y*ml")) if project.quizzes.is_dir() else []:
         quiz, doc = _load_yaml(project, path, Quiz, loaded)
         if quiz and doc:
@@ -85,10 +87,31 @@ def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | str
     source = split_module(path.read_text(encoding="utf-8"), shown)
     meta, found = validate(source.meta, ModuleMeta)
     problems.extend(found)
+    problems.extend(markdown_problems(source.body, shown, source.body_first_line))
     if meta:
+        problems.extend(_reference_problems(meta, source.meta, shown))
         return Module(meta, source.body, shown, source.meta)
     data = source.meta.data
     return str(data["id"]) if isinstance(data, dict) and "id" in data else None
+
+
+def _reference_problems(meta: ModuleMeta, doc: YamlDoc, shown: str) -> list[Problem]:
+    """References may hold Markdown links: the same rules as a reading, line by line."""
+    return [
+        problem
+        for i, reference in enumerate(meta.references)
+        for problem in markdown_problems(reference, shown, doc.line_of(("references", i)), f"references[{i}]")
+    ]
+
+
+def authored_page_problems(project: Project) -> list[Problem]:
+    """Pages trainers write directly (home, guides) are Markdown under the same rules as readings."""
+    problems: list[Problem] = []
+    for path in sorted(project.curriculum.rglob("*.md")):
+        if project.modules in path.parents or not path.is_file():
+            continue
+        problems += markdown_problems(path.read_text(encoding="utf-8"), project.shown(path), 1)
+    return problems
 
 
 def _load_yaml(project: Project, path: Path, model, loaded: Loaded):

@@ -17,6 +17,7 @@ from peerpath.generate import ASSETS, SEARCH_SHIM
 from peerpath.hours import contact_minutes, hours_text
 from peerpath.problems import Problem
 from peerpath.project import Project
+from peerpath.text import html_text
 from peerpath.validation import validate
 from peerpath.yamlsource import read_yaml
 
@@ -50,7 +51,22 @@ def read_base_config(project: Project) -> tuple[dict[str, Any] | None, list[Prob
 
 
 def navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, str]) -> list[Any]:
-    """Home, the parts with each module's hours, the workbook, then authored sections."""
+    """Home, the parts with each module's hours, the workbook, then authored sections.
+
+    Themes print navigation titles as HTML, so every title is made text first (`html_text`).
+    """
+    return _as_text(_navigation(curriculum, authored, titles))
+
+
+def _as_text(nav: Any) -> Any:
+    if isinstance(nav, list):
+        return [_as_text(item) for item in nav]
+    if isinstance(nav, dict):
+        return {html_text(title): _as_text(target) for title, target in nav.items()}
+    return nav
+
+
+def _navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, str]) -> list[Any]:
     nav: list[Any] = [{"Home": "index.md"}]
     for title, modules in curriculum.parts():
         nav.append(
