@@ -21,6 +21,7 @@ def test_every_module_page_and_trainer_edition_exists_in_both_builds(built_fixtu
         assert "pp-module-box" in page
         assert (site / "trainer" / f"{module}.html").is_file()
     assert (site / "workbook.html").is_file()
+    assert (site / "workbook" / "ethics.html").is_file()
     assert (site / "trainer" / "answer-keys" / "boundaries-basics.html").is_file()
 
 

@@ -49,14 +49,26 @@ def test_navigation_shows_each_modules_hours_and_hides_trainer_pages(project: Pr
     assert "trainer/boundaries-basics.md" not in config.split("not_in_nav")[0]
 
 
-def test_workbook_holds_every_module_without_notes(project: Project):
+def test_workbook_has_one_page_per_part_with_its_modules_without_notes(project: Project):
     generate(project)
-    workbook = (project.docs / "workbook.md").read_text()
-    assert "## Boundaries basics { #module-boundaries-basics }" in workbook
-    assert "## Listening skills { #module-listening-skills }" in workbook
-    assert "### Gifts" in workbook
-    assert NOTE not in workbook
-    assert "(modules/listening-skills.md)" in workbook
+    index = (project.docs / "workbook.md").read_text()
+    assert "| [1. Ethics](workbook/ethics.md) | 1 | 1.25 h |" in index
+    assert "| [2. Skills](workbook/skills.md) | 1 | 1.5 h |" in index
+    ethics = (project.docs / "workbook" / "ethics.md").read_text()
+    assert "## Boundaries basics { #module-boundaries-basics }" in ethics
+    assert "### Gifts" in ethics
+    assert "Listening skills" not in ethics.split("See also")[0]
+    assert "[listening](../modules/listening-skills.md)" in ethics  # a module's links still work from here
+    assert NOTE not in ethics
+    skills = (project.docs / "workbook" / "skills.md").read_text()
+    assert "## Listening skills { #module-listening-skills }" in skills
+
+
+def test_workbook_and_learner_records_stay_out_of_search(project: Project):
+    """Search would show every module twice, and the index every phone downloads would double."""
+    generate(project)
+    for rel in ("workbook.md", "workbook/ethics.md", "workbook/skills.md", "progress.md"):
+        assert "search:\n  exclude: true" in (project.docs / rel).read_text(), rel
 
 
 def test_regenerating_unchanged_sources_touches_nothing(project: Project):

@@ -15,7 +15,6 @@ from peerpath.competencies import CATEGORIES
 from peerpath.curriculum import Curriculum
 from peerpath.hours import contact_minutes, hours_text, minutes_by_topic, total_minutes
 from peerpath.load import Module
-from peerpath.markdown_links import demote_headings, rebase_links
 from peerpath.models.quiz import Quiz, Reflection
 from peerpath.notes import count_facilitator_notes, strip_facilitator_notes
 from peerpath.project import Project
@@ -28,11 +27,12 @@ from peerpath.quizview import (
 )
 from peerpath.registry import read_events, status_by_hash
 from peerpath.templating import render
+from peerpath.workbook import workbook_pages
 
 ASSETS = "assets/peerpath"
 SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_STORAGE_KEY = "peerpath.progress"  # the same name as KEY in static/progress-core.js
-GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards"}  # authored pages may not use these names
+GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards", "workbook"}  # authored pages may not use these names
 
 
 def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool = False) -> dict[str, str | bytes]:
@@ -51,7 +51,8 @@ def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool 
     pages.update(board_pages(curriculum))
     pages.update(progress_pages(curriculum, directory_urls))
     pages.update(verify_pages(read_events(project.registry), directory_urls))
-    pages["workbook.md"] = workbook_page(curriculum, blocks)
+    boxes = {m.meta.id: _box(curriculum, m) for m in curriculum.modules}
+    pages.update(workbook_pages(curriculum, boxes, blocks))
     for asset in resources.files("peerpath").joinpath("static").iterdir():
         pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
     if project.search_shim.is_file():
@@ -180,28 +181,6 @@ def home_module_table(curriculum: Curriculum) -> str:
         parts=curriculum.parts(),
         modules_count=len(curriculum.modules),
         minutes={m.meta.id: contact_minutes(m.meta) for m in curriculum.modules},
-        total_minutes=total_minutes(m.meta for m in curriculum.modules),
-    )
-
-
-def workbook_page(curriculum: Curriculum, blocks: dict[str, str]) -> str:
-    entries = []
-    for module in curriculum.modules:
-        body = rebase_links(demote_headings(strip_facilitator_notes(module.body)).strip(), "modules")
-        entries.append(
-            {
-                "title": module.meta.title,
-                "anchor": f"module-{module.meta.id}",
-                "minutes": contact_minutes(module.meta),
-                "box": _box(curriculum, module),
-                "body": body,
-                "quiz_html": blocks.get(module.meta.id, ""),
-            }
-        )
-    return render(
-        "workbook.md.j2",
-        course=curriculum.course,
-        modules=entries,
         total_minutes=total_minutes(m.meta for m in curriculum.modules),
     )
 

@@ -100,7 +100,7 @@ def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list
     config["docs_dir"] = rel(project.docs)
     config["site_dir"] = rel(project.site(engine))
     config["nav"] = nav
-    config["not_in_nav"] = "/trainer/\n"
+    config["not_in_nav"] = "/trainer/\n/workbook/\n"  # reached from their index pages
     theme = dict(config.get("theme", {}))
     if project.overrides.is_dir():
         theme["custom_dir"] = rel(project.overrides)
