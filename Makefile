@@ -41,8 +41,10 @@ build: check
 build-zensical: check
 	$(BIN)/peerpath build --engine zensical
 
+# `make serve ENGINE=zensical` serves with Zensical; PeerPath's own watcher regenerates on every save.
+ENGINE ?= mkdocs
 serve: check
-	$(BIN)/peerpath serve --address 127.0.0.1:8000
+	$(BIN)/peerpath serve --engine $(ENGINE) --address 127.0.0.1:8000
 
 schema: install
 	$(BIN)/peerpath schema

@@ -54,7 +54,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
-    return serve(project, args.address)
+    return serve(project, args.address, args.engine)
 
 
 def _schema(project: Project, args: argparse.Namespace) -> int:
@@ -240,6 +240,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(run=_build)
     sub = commands.add_parser("serve", help="check, generate, and serve with live reload")
     sub.add_argument("--address", default="127.0.0.1:8000")
+    sub.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     sub.set_defaults(run=_serve)
     sub = commands.add_parser("audit", help="audit curriculum hours against a credential standard")
     which = sub.add_mutually_exclusive_group(required=True)

@@ -23,6 +23,7 @@ from peerpath.siteconfig import (
     navigation,
     read_base_config,
 )
+from peerpath.watch import watch
 
 SKIP_HOOK_ENV = "PEERPATH_ALREADY_GENERATED"
 
@@ -100,11 +101,26 @@ def build(project: Project, engine: str = "mkdocs") -> int:
     return subprocess.run(cmd, cwd=project.root, env=env).returncode
 
 
-def serve(project: Project, address: str) -> int:
-    """Generate, then serve with MkDocs; the hooks adapter regenerates when sources change."""
+def serve(project: Project, address: str, engine: str = "mkdocs") -> int:
+    """Generate, then serve with live reload.
+
+    MkDocs regenerates through the hooks adapter; Zensical runs no hooks, so PeerPath's own watcher
+    regenerates build/docs and Zensical, which watches that folder, rebuilds and reloads the page.
+    """
     generate(project)
-    cmd = [_tool("mkdocs"), "serve", "-a", address, "-f", config_path(project, "mkdocs")]
-    return subprocess.run(cmd, cwd=project.root).returncode
+    if engine == "mkdocs":
+        cmd = [_tool("mkdocs"), "serve", "-a", address, "-f", config_path(project, "mkdocs")]
+        return subprocess.run(cmd, cwd=project.root).returncode
+    server = subprocess.Popen([_tool("zensical"), "serve", "-a", address, "-f", config_path(project, engine)])
+    try:
+        watch(project, generate, keep_going=lambda: server.poll() is None, say=lambda text: print(text, flush=True))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if server.poll() is None:
+            server.terminate()
+        server.wait()
+    return 0 if server.returncode in (0, -15) else server.returncode
 
 
 def _tool(name: str) -> str:
