@@ -41,10 +41,12 @@ def test_learner_navigation_lists_modules_with_hours_but_not_trainer_pages(built
     assert "Trainer edition" not in home
 
 
-def test_broken_internal_link_fails_the_build(project: Project):
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+@pytest.mark.parametrize("link", ["[the missing page](no-such-module.md)", "[a renamed heading](#no-such-heading)"])
+def test_broken_link_or_anchor_fails_the_build_under_both_builders(project: Project, engine: str, link: str):
     module = project.modules / "listening-skills.md"
-    module.write_text(module.read_text() + "\nSee [the missing page](no-such-module.md).\n")
-    assert build(project, "mkdocs") != 0
+    module.write_text(module.read_text() + f"\nSee {link}.\n")
+    assert build(project, engine) != 0
 
 
 def test_build_runs_the_check_first_and_writes_nothing_on_bad_input(project: Project):
