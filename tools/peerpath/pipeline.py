@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peerpath.curriculum import Curriculum, cross_check
-from peerpath.generate import render_pages, write_file, write_tree
+from peerpath.generate import GENERATED_FOLDERS, render_pages, write_file, write_tree
 from peerpath.load import load_project
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project
@@ -55,7 +55,7 @@ def generate(project: Project) -> Generated:
         rel
         for rel in pages
         if rel.endswith(".md")
-        and not rel.startswith(("modules/", "trainer/", "boards/"))
+        and rel.split("/", 1)[0] not in GENERATED_FOLDERS
         and rel not in {path for _, path in GENERATED_LEARNER_PAGES}
     ]
     titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}

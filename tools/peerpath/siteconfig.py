@@ -109,9 +109,9 @@ def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list
     # MkDocs can mark scripts `defer` so they never block rendering; Zensical takes plain paths.
     scripts = [{"path": s, "defer": True} for s in SCRIPTS] if engine == "mkdocs" else list(SCRIPTS)
     config["extra_javascript"] = [*scripts, *config.get("extra_javascript", [])]
-    if engine == "mkdocs" and project.search_shim.is_file():
-        # Search from disk: Material's offline plugin inlines the index; the shim is served locally,
-        # so the plugin never adds its CDN address.
+    if project.search_shim.is_file():
+        # Search from disk: both builders' offline plugin makes search work without a server; the shim
+        # is served locally, so neither adds its CDN address (Zensical skips it when one is listed).
         config["plugins"] = [*config.get("plugins", []), "offline"]
         config["extra"] = {**config.get("extra", {}), "polyfills": [SEARCH_SHIM]}
     if engine == "mkdocs":
