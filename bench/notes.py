@@ -1,0 +1,54 @@
+"""Why a target was missed: one paragraph per miss, computed from the run's own figures."""
+
+from __future__ import annotations
+
+
+def missed_target_notes(mk, zs, scale, build_growth, zensical_growth, scores, baselines, rate) -> list[str]:
+    """One paragraph per target this run missed, with the figures that explain it."""
+    notes = []
+    if mk["ratio"] > 1.15 or zs["ratio"] > 1.15:
+        shares = ", ".join(f"+{r['generate'] / r['build'] * 100:.0f} % at {r['modules']} modules" for r in scale)
+        notes.append(
+            f"- **Generation overhead.** `peerpath generate` costs about {mk['generate']:.1f} s whatever the builder: "
+            "starting Python, building the pydantic models, validating every module, quiz and standard, and "
+            "rendering every audit and answer key. Against a small site's build that fixed cost is more than 15 %; "
+            f"as content grows it shrinks ({shares} on the MkDocs build). What would fix it for small sites: "
+            "skip re-reading unchanged sources (a cache keyed by file contents in build/), or run generation "
+            "inside the builder's process, as the `mkdocs serve` hook already does."
+        )
+    if any(g > 13 for g in build_growth + zensical_growth):
+        notes.append(
+            "- **Builder scaling.** Both builders grow faster than the content because every page carries the "
+            "whole navigation: n pages × n links. PeerPath's own step stays near linear. What would fix it for "
+            "very large curricula: Material's `navigation.prune` (renders only the open part of the navigation) "
+            "with modules grouped into sections, or splitting a very large curriculum into several sites."
+        )
+    plain, bare = baselines.get("plain") or {}, baselines.get("bare") or {}
+    for page, s in scores.items():
+        if s.get("performance", 0) < 95:
+            ours = s.get("performance", 0)
+            if "performance" in bare:
+                extra = bare["performance"] - ours
+                share = (
+                    "so they are not the cause: it is the theme's bundle with style and layout of a long page "
+                    "carrying the whole course navigation"
+                    if extra <= 5
+                    else f"so they cost about {extra} points"
+                )
+                cause = f"with PeerPath's scripts emptied the module page scores {bare['performance']}, {share}"
+            else:
+                cause = "the share of PeerPath's scripts was not measured"
+            notes.append(
+                f"- **Lighthouse performance on `{page}`: {ours}.** The plain Material page of one module, with no "
+                f"navigation, scores {plain.get('performance', '?')}; {cause}. Lighthouse simulates a throttled "
+                "phone from what it observes, so single runs on a shared machine vary widely (hence the median). "
+                "What might fix it (not yet measured): the quiz on a page of its own, so module pages are shorter, "
+                "or a lighter theme once Zensical's own is ready."
+            )
+    if rate < 50:
+        notes.append(
+            f"- **Certificates: {rate:.0f} per second.** Each PDF embeds a cut-down DejaVu Sans, and fpdf2 subsets "
+            "and re-encodes the font for every file; that and line breaking are most of the time. What would fix "
+            "it: embedding one shared font subset (not possible through fpdf2's public API), or more cores."
+        )
+    return notes

@@ -1,0 +1,55 @@
+"""Build speed: PeerPath's generation against a plain build, growth with content, live regeneration."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import synth
+from measure import ENV, RUNS, builder, fresh_generate, median_of, wall
+
+from peerpath.pipeline import SKIP_HOOK_ENV, generate
+from peerpath.project import Project
+
+
+def overhead(project: Project, engine: str) -> dict:
+    """peerpath build (generate + builder) against the builder alone on the same generated Markdown."""
+    plain_env = {**ENV, SKIP_HOOK_ENV: "1"}
+    generate(project)
+    plain = median_of(lambda: wall(builder(project, engine), project.root, plain_env))
+    gen = median_of(lambda: fresh_generate(project))
+    whole = median_of(lambda: fresh_generate(project) + wall(builder(project, engine), project.root, plain_env))
+    return {"generate": gen, "plain": plain, "whole": whole, "ratio": whole / plain}
+
+
+def scaling(work: Path) -> list[dict]:
+    """Generation and each builder's own time on synthetic curricula of growing size."""
+    rows = []
+    env = {**ENV, SKIP_HOOK_ENV: "1"}
+    for size in (10, 100, 1000):
+        project = Project(synth.make(work / f"synth-{size}", size))
+        runs = 3 if size < 1000 else 1
+        gen = median_of(lambda p=project: fresh_generate(p), runs)
+        build = median_of(lambda p=project: wall(builder(p, "mkdocs"), p.root, env), runs)
+        zensical = median_of(lambda p=project: wall(builder(p, "zensical"), p.root, env), runs)
+        pages = sum(1 for _ in project.docs.rglob("*.md"))
+        rows.append(
+            {"modules": size, "pages": pages, "generate": gen, "build": build, "zensical": zensical, "runs": runs}
+        )
+    return rows
+
+
+def live_regeneration(project: Project) -> float:
+    """In-process, as the serve hook does it: one quiz file changed, everything regenerated, only changes written."""
+    generate(project)
+    quiz = sorted(project.quizzes.glob("*.yml"))[0]
+    original = quiz.read_text()
+    times = []
+    for n in range(RUNS):
+        quiz.write_text(original + f"# edit {n}\n")
+        start = time.perf_counter()
+        generate(project)
+        times.append(time.perf_counter() - start)
+    quiz.write_text(original)
+    return statistics.median(times)
