@@ -37,7 +37,15 @@ def parse_gift(text: str) -> list[dict]:
     return json.loads(done.stdout)
 
 
+def partial_credit(project: Project) -> None:
+    """The fixture's multiple-answer and matching questions, switched to partial credit."""
+    quiz = project.quizzes / "boundaries-basics.yml"
+    text = quiz.read_text().replace("        type: multiple\n", "        type: multiple\n        scoring: partial\n")
+    quiz.write_text(text.replace("    type: matching\n", "    type: matching\n    scoring: partial\n"))
+
+
 def test_gift_reads_back_question_by_question(project: Project):
+    partial_credit(project)
     out, warnings = export(project, "gift")
     parsed = parse_gift((out / "boundaries-basics.gift").read_text())
     questions = {q["title"]: q for q in parsed if q["type"] != "Category"}
@@ -56,8 +64,7 @@ def test_gift_reads_back_question_by_question(project: Project):
     assert tf["trueFeedback"]["text"] == "They protect the person supported too."
     assert tf["falseFeedback"]["text"] == "Right, they protect both people."
     roles = questions["which-roles"]
-    assert [c["weight"] for c in roles["choices"]] == [50, 50, -100]
-    assert "Jordan lives in the recovery residence" in roles["stem"]["text"]
+    assert [c["weight"] for c in roles["choices"]] == [50, 50, -50]  # a wrong pick takes back one right one
     pairs = [(p["subquestion"]["text"], p["subanswer"]) for p in questions["match-roles"]["matchPairs"]]
     assert pairs == [
         ("Peer worker", "Shares lived experience"),
@@ -65,7 +72,28 @@ def test_gift_reads_back_question_by_question(project: Project):
         ("", "Sponsors in a 12-step group"),
     ]
     assert questions["own-boundary"]["type"] == "Essay"
-    assert "boundaries-basics/steps: ordering questions have no GIFT form" in warnings
+    assert "not exported: boundaries-basics/steps: ordering questions have no GIFT form" in warnings
+    assert "boundaries-basics/own-boundary: the reflection becomes an essay question" in warnings
+
+
+def test_gift_keeps_the_paragraphs_of_a_case(project: Project):
+    partial_credit(project)
+    out, _ = export(project, "gift")
+    (roles,) = [q for q in parse_gift((out / "boundaries-basics.gift").read_text()) if q["title"] == "which-roles"]
+    assert roles["stem"]["text"] == (
+        "Case: Jordan lives in the recovery residence where you work nights.\n\n"
+        "On Monday you meet Jordan again at the clinic, where you are on the team.\n\n"
+        "Which roles do you hold with Jordan?"
+    )
+
+
+def test_gift_leaves_out_all_or_nothing_questions_moodle_would_grade_per_part(project: Project):
+    out, warnings = export(project, "gift")
+    titles = {q["title"] for q in parse_gift((out / "boundaries-basics.gift").read_text())}
+    assert "which-roles" not in titles and "match-roles" not in titles
+    assert "not exported: boundaries-basics/which-roles: all-or-nothing multiple answer: Moodle gives" in warnings
+    assert "not exported: boundaries-basics/match-roles: all-or-nothing matching: Moodle gives" in warnings
+    assert "boundaries-basics/gift" not in warnings
 
 
 def test_gift_escapes_special_characters(project: Project):

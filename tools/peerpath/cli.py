@@ -200,7 +200,7 @@ def _export(project: Project, args: argparse.Namespace) -> int:
         return _report(problems)
     written, warnings = export(args.kind, curriculum, Path(args.out), args.version)
     for warning in warnings:
-        print(f"warning: not exported: {warning}", file=sys.stderr)
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {len(written)} file(s) to {args.out}")
     return 0
 

@@ -1,0 +1,52 @@
+"""How Moodle 4.5 grades a question imported from GIFT, read from Moodle's own code:
+question/format/gift/format.php (import), lib/questionlib.php and question/engine/bank.php (allowed
+fractions), qtype_multichoice, qtype_truefalse and qtype_match question.php (grading)."""
+
+from __future__ import annotations
+
+from peerpath.models.quiz import Matching, MultipleSelect, SingleChoice, TrueFalse
+
+# question_bank::fraction_options_full(): the only fractions an import accepts (to within 0.00001).
+_FRACTIONS = [1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2]
+_FRACTIONS += [0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0]
+ALLOWED = sorted({sign * f for f in _FRACTIONS for sign in (1, -1)})
+
+
+def imported_fraction(choice: dict) -> float:
+    """'=' is 1, '%w%' is w/100 matched to Moodle's list (no match is an import error), else 0."""
+    if choice["isCorrect"]:
+        return 1.0
+    if choice["weight"] is None:
+        return 0.0
+    weight = choice["weight"] / 100
+    nearest = min(ALLOWED, key=lambda f: abs(f - weight))
+    if abs(nearest - weight) >= 0.00001:
+        raise AssertionError(f"Moodle refuses the weight {choice['weight']}%")
+    return nearest
+
+
+def moodle_grader(q, parsed: dict):
+    """A function from an answer to the fraction Moodle gives it on the GIFT question `parsed`
+    (as gift-pegjs reads it); answers are in the site's form, tests/answers.py."""
+    if isinstance(q, TrueFalse):
+        assert parsed["type"] == "TF"
+        right = ["true" if parsed["isTrue"] else "false"]
+        return lambda answer: 1.0 if answer == right else 0.0
+    if isinstance(q, (SingleChoice, MultipleSelect)):
+        assert parsed["type"] == "MC" and len(parsed["choices"]) == len(q.choices)
+        fractions = {c.id: imported_fraction(gift) for c, gift in zip(q.choices, parsed["choices"], strict=True)}
+        if any(gift["isCorrect"] for gift in parsed["choices"]):  # an '=' answer: radio buttons, one pick
+            return lambda answer: fractions[answer[0]] if len(answer) == 1 else 0.0
+        # qtype_multichoice_multi_question::grade_response: sum of the chosen fractions, within 0..1.
+        return lambda answer: min(max(0.0, sum(fractions[a] for a in answer)), 1.0)
+    if isinstance(q, Matching):
+        assert parsed["type"] == "Matching"
+        stems = [p for p in parsed["matchPairs"] if p["subquestion"]["text"]]
+        choices = list(dict.fromkeys(p["subanswer"] for p in parsed["matchPairs"]))  # one per distinct text
+        assert len(stems) == len(q.pairs) and len(choices) == len(q.options)
+        expected = {pair.id: stem["subanswer"] for pair, stem in zip(q.pairs, stems, strict=True)}
+        # qtype_match_question::grade_response: the share of sub-questions matched right.
+        return lambda answer: (
+            sum(value != "" and choices[int(value)] == expected[pair] for pair, value in answer.items()) / len(stems)
+        )
+    raise AssertionError(f"{q.type} has no GIFT form")

@@ -1,0 +1,204 @@
+"""Every answer a learner can give scores the same on the site and in every export, read by each
+format's documented rule (tests/moodle_rules.py, tests/qti_rules.py); the site's score comes from
+quiz.js itself, run in node. A question an export leaves out is named in a warning."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from answers import possible_answers
+from conftest import REPO
+from moodle_rules import moodle_grader
+from peerpath.exports.run import export
+from peerpath.pipeline import check
+from peerpath.project import Project
+from peerpath.quizview import answer_key, answer_key_json
+from qti_rules import qti12_item_score, qti21_item_grader, qti21_test_outcomes
+from test_exports import parse_gift
+
+SITE_SCORING = Path(__file__).parent / "js" / "site_scoring.js"
+TOLERANCE = 1e-6  # Moodle stores fractions to 7 decimal places
+
+
+def site(cases: dict) -> dict:
+    """Run quiz.js's own score() and summarize() on a batch of cases."""
+    node = shutil.which("node")
+    assert node, "`make test` needs node"
+    done = subprocess.run([node, str(SITE_SCORING)], input=json.dumps(cases), capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture(scope="module")
+def curriculum():
+    found, _, problems = check(Project(REPO))
+    assert found is not None and not problems
+    return found
+
+
+@pytest.fixture(scope="module")
+def exported(curriculum, tmp_path_factory) -> dict[str, tuple[Path, list[str]]]:
+    out = {}
+    for kind, version in (("gift", ""), ("qti", "2.1"), ("qti", "1.2"), ("scorm", "")):
+        folder = tmp_path_factory.mktemp(f"{kind}{version}")
+        _, warnings = export(kind, curriculum, folder, version or "2.1")
+        out[kind + version] = (folder, warnings)
+    return out
+
+
+@pytest.fixture(scope="module")
+def graded(curriculum) -> list[tuple]:
+    """(quiz, question, answers, the site's score for each answer) for every graded question shipped."""
+    rows, keys, batch = [], [], []
+    for quiz in curriculum.quizzes.values():
+        for q in quiz.graded():
+            answers = possible_answers(q, f"{quiz.id}/{q.id}")
+            rows.append((quiz, q, answers))
+            keys.append(answer_key(quiz)["questions"][q.id])
+            batch += [[len(keys) - 1, a] for a in answers]
+    scores = iter(site({"keys": keys, "score": batch})["score"])
+    return [(quiz, q, answers, [next(scores) for _ in answers]) for quiz, q, answers in rows]
+
+
+def named_in(warnings: list[str], quiz, q) -> bool:
+    return any(f"{quiz.id}/{q.id}:" in w for w in warnings)
+
+
+def differences(graded, grade_of) -> list[str]:
+    """Every question whose export grades some answer differently, with the first such answer."""
+    found = []
+    for quiz, q, answers, scores in graded:
+        grader = grade_of(quiz, q)
+        if grader is None:
+            continue
+        for answer, expected in zip(answers, scores, strict=True):
+            got = grader(answer)
+            if abs(got - expected) > TOLERANCE:
+                found.append(f"{quiz.id}/{q.id} answer {answer}: site {expected:.4g}, export {got:.4g}")
+                break
+    return found
+
+
+def test_every_answer_scores_the_same_in_moodle_from_gift(graded, exported):
+    folder, warnings = exported["gift"]
+    files: dict[str, dict] = {}
+    # One gift-pegjs run for every file; each file opens with its category, $course$/PeerPath/<quiz>.
+    for parsed in parse_gift("\n\n".join(path.read_text() for path in sorted(folder.glob("*.gift")))):
+        if parsed["type"] == "Category":
+            current = files.setdefault(parsed["title"].rsplit("/", 1)[-1], {})
+        else:
+            current[parsed["title"]] = parsed
+
+    def grade_of(quiz, q):
+        parsed = files[quiz.id].get(q.id)
+        if parsed is None:
+            assert named_in(warnings, quiz, q), f"{quiz.id}/{q.id} is missing from GIFT without a warning"
+            return None
+        assert not named_in(warnings, quiz, q), f"{quiz.id}/{q.id} is exported yet listed as left out"
+        return moodle_grader(q, parsed)
+
+    assert differences(graded, grade_of) == []
+
+
+def qti21_items(folder: Path) -> dict[str, dict[str, bytes]]:
+    out = {}
+    for package in folder.glob("*-qti21.zip"):
+        with zipfile.ZipFile(package) as archive:
+            out[package.name.removesuffix("-qti21.zip")] = {n: archive.read(n) for n in archive.namelist()}
+    return out
+
+
+def test_every_answer_scores_the_same_in_qti21(graded, exported):
+    folder, warnings = exported["qti2.1"]
+    packages = qti21_items(folder)
+
+    def grade_of(quiz, q):
+        return qti21_item_grader(packages[quiz.id][f"items/{q.id}.xml"], q)
+
+    assert differences(graded, grade_of) == []
+    assert all("the feedback on each match is not carried" in w for w in warnings), warnings
+
+
+def test_every_answer_scores_the_same_in_qti12(graded, exported):
+    folder, warnings = exported["qti1.2"]
+    items = {}
+    for package in folder.glob("*-qti12.zip"):
+        with zipfile.ZipFile(package) as archive:
+            doc = etree.fromstring(archive.read("assessment.xml"))
+        items[package.name.removesuffix("-qti12.zip")] = {i.get("title"): i for i in doc.iter("{*}item")}
+
+    def grade_of(quiz, q):
+        item = items[quiz.id].get(q.id)
+        if item is None:
+            assert named_in(warnings, quiz, q), f"{quiz.id}/{q.id} is missing from QTI 1.2 without a warning"
+            return None
+        return lambda answer: qti12_item_score(item, q, answer)
+
+    assert differences(graded, grade_of) == []
+
+
+def test_scorm_packages_grade_with_the_site_own_script_and_key(curriculum, exported):
+    folder, _ = exported["scorm"]
+    quiz_js = (REPO / "tools" / "peerpath" / "static" / "quiz.js").read_bytes()
+    for quiz in curriculum.quizzes.values():
+        with zipfile.ZipFile(folder / f"{quiz.module}-scorm12.zip") as archive:
+            assert archive.read("quiz.js") == quiz_js
+            page = archive.read("index.html").decode()
+        assert answer_key_json(quiz) in page, quiz.id
+
+
+def test_qti21_test_passes_exactly_when_the_site_does(curriculum, graded, exported):
+    folder, _ = exported["qti2.1"]
+    packages = qti21_items(folder)
+    rng = random.Random("pass-mark")
+    per_quiz: dict[str, list] = {}
+    for quiz, _, _, scores in graded:
+        per_quiz.setdefault(quiz.id, []).append(sorted(set(scores)))
+    attempts = []  # for every quiz: all wrong, all right, and 300 mixtures of reachable question scores
+    for quiz_id, options in per_quiz.items():
+        attempts += [(quiz_id, [0.0] * len(options)), (quiz_id, [1.0] * len(options))]
+        attempts += [(quiz_id, [rng.choice(o) for o in options]) for _ in range(300)]
+    quizzes = {q.id: q for q in curriculum.quizzes.values()}
+    summaries = site({"summarize": [[scores, quizzes[i].pass_mark] for i, scores in attempts]})["summarize"]
+    for (quiz_id, scores), expected in zip(attempts, summaries, strict=True):
+        reflections = [0.0] * sum(q.type == "reflection" for q in _all_questions(quizzes[quiz_id]))
+        outcomes = qti21_test_outcomes(packages[quiz_id]["tests/test.xml"], scores + reflections)
+        assert (outcomes["PERCENT"], outcomes["PASS"]) == (expected["percent"], expected["passed"]), (quiz_id, scores)
+
+
+def _all_questions(quiz) -> list:
+    return [sub for q in quiz.questions for sub in (q.questions if q.type == "scenario" else [q])]
+
+
+def test_partly_right_answers_named_in_the_issue_score_as_the_rule_says(graded):
+    """Two examples from issue 21, when they still ship: all-or-nothing matching, partial multiple answer."""
+    found = {f"{quiz.id}/{q.id}": (q, answers, scores) for quiz, q, answers, scores in graded}
+    match = found.get("stages-of-change/match-statements-to-stages")
+    if match and match[0].scoring == "all-or-nothing":
+        q, answers, scores = match
+        fully_answered = [s for a, s in zip(answers, scores, strict=True) if "" not in a.values()]
+        assert sorted(set(fully_answered)) == [0, 1]  # one wrong match or five: 0
+    release = found.get("confidentiality-and-privacy/release-parts")
+    if release and release[0].scoring == "partial":
+        q, answers, scores = release
+        right = {c.id for c in q.choices if c.correct}
+        every_right_and_one_wrong = next(
+            s for a, s in zip(answers, scores, strict=True) if right < set(a) and len(a) == len(right) + 1
+        )
+        assert every_right_and_one_wrong == pytest.approx((len(right) - 1) / len(right))
+
+
+def test_exporting_the_shipped_curriculum_warns_once_per_difference(exported):
+    for kind, (_, warnings) in exported.items():
+        assert len(warnings) == len(set(warnings)), kind
+        for warning in warnings:
+            assert re.match(r"^[\w./-]+(: | )", warning), warning
