@@ -19,6 +19,7 @@ from answers import possible_answers
 from conftest import REPO
 from moodle_rules import moodle_grader
 from peerpath.exports.run import export
+from peerpath.generate import answer_key_page
 from peerpath.pipeline import check
 from peerpath.project import Project
 from peerpath.quizview import answer_key, answer_key_json
@@ -202,3 +203,25 @@ def test_exporting_the_shipped_curriculum_warns_once_per_difference(exported):
         assert len(warnings) == len(set(warnings)), kind
         for warning in warnings:
             assert re.match(r"^[\w./-]+(: | )", warning), warning
+
+
+def test_answer_key_states_each_question_rule_as_the_site_scores_it(curriculum, graded):
+    """The printed key's '+1/n ... -1/n', '1/n for each right match' agree with quiz.js's scores."""
+    quizzes = curriculum.quizzes
+    pages = {m.meta.id: answer_key_page(m, quizzes[m.meta.id]) for m in curriculum.modules if m.meta.id in quizzes}
+    for quiz, q, _, scores in graded:
+        if getattr(q, "scoring", None) is None:
+            continue
+        page = pages[quiz.module]
+        if q.scoring == "all-or-nothing":
+            assert set(scores) == {0, 1}, q.id
+            continue
+        parts = sum(c.correct for c in q.choices) if q.type == "multiple" else len(getattr(q, "pairs", []) or q.items)
+        stated = {"multiple": f"+1/{parts} for each right choice, −1/{parts} for each wrong one, never below 0"}
+        stated |= {
+            "matching": f"1/{parts} for each right match",
+            "ordering": f"1/{parts} for each item in its right place",
+        }
+        assert f"({q.type}, partial credit: {stated[q.type]})" in page, q.id
+        steps = {round(s * parts, 6) for s in scores}
+        assert steps <= set(range(parts + 1)), q.id  # every score is a whole number of 1/n shares
