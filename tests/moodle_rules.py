@@ -1,10 +1,14 @@
 """How Moodle 4.5 grades a question imported from GIFT, read from Moodle's own code:
 question/format/gift/format.php (import), lib/questionlib.php and question/engine/bank.php (allowed
-fractions), qtype_multichoice, qtype_truefalse and qtype_match question.php (grading)."""
+fractions), qtype_multichoice, qtype_truefalse and qtype_match question.php (grading), and
+qtype_ordering's questiontype.php (import_from_gift) and question.php (grade_response)."""
 
 from __future__ import annotations
 
-from peerpath.models.quiz import Matching, MultipleSelect, SingleChoice, TrueFalse
+import re
+
+from answers import order_of
+from peerpath.models.quiz import Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
 
 # question_bank::fraction_options_full(): the only fractions an import accepts (to within 0.00001).
 _FRACTIONS = [1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2]
@@ -50,3 +54,32 @@ def moodle_grader(q, parsed: dict):
             sum(value != "" and choices[int(value)] == expected[pair] for pair, value in answer.items()) / len(stems)
         )
     raise AssertionError(f"{q.type} has no GIFT form")
+
+
+# qtype_ordering::import_from_gift's pattern, for the parts PeerPath writes.
+_ORDERING = re.compile(
+    r"^([^{]*)\{>\s*(\d+)\s*(ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?\s*(HORIZONTAL|VERTICAL)?\s*"
+    r"(ALL_OR_NOTHING|ABSOLUTE_POSITION)?\s*(SHOW|HIDE)?\s*(.*?)\s*\}\s*$",
+    re.S,
+)
+
+
+def moodle_ordering_grader(q: Ordering, raw: str):
+    """A function from an answer to Moodle's fraction for the raw GIFT ordering question `raw`:
+    every item shown (ALL), the file's order is the right one, ALL_OR_NOTHING gives 1 only for
+    the whole order and ABSOLUTE_POSITION the share of items in their right place."""
+    found = _ORDERING.match(raw)
+    assert found, f"Moodle would not read {q.id} as an ordering question"
+    assert found.group(3) == "ALL", "every item must be shown"
+    items = [line.strip() for line in found.group(7).split("\n") if line.strip()]
+    text = {i.id: " ".join(i.text.split()) for i in q.items}
+    assert sorted(items) == sorted(text.values())
+
+    def grade(answer) -> float:
+        right = sum(text[item] == expected for item, expected in zip(order_of(answer), items, strict=True))
+        if found.group(5) == "ALL_OR_NOTHING":
+            return 1.0 if right == len(items) else 0.0
+        assert found.group(5) == "ABSOLUTE_POSITION"
+        return right / len(items)
+
+    return grade

@@ -49,7 +49,7 @@ def test_gift_reads_back_question_by_question(project: Project):
     out, warnings = export(project, "gift")
     parsed = parse_gift((out / "boundaries-basics.gift").read_text())
     questions = {q["title"]: q for q in parsed if q["type"] != "Category"}
-    assert set(questions) == {"gift", "boundary-true", "which-roles", "match-roles", "own-boundary"}
+    assert set(questions) == {"gift", "boundary-true", "which-roles", "steps", "match-roles", "own-boundary"}
     gift = questions["gift"]
     assert gift["type"] == "MC"
     assert [(c["text"]["text"], c["isCorrect"]) for c in gift["choices"]] == [
@@ -72,7 +72,7 @@ def test_gift_reads_back_question_by_question(project: Project):
         ("", "Sponsors in a 12-step group"),
     ]
     assert questions["own-boundary"]["type"] == "Essay"
-    assert "not exported: boundaries-basics/steps: ordering questions have no GIFT form" in warnings
+    assert "not exported" not in warnings
     assert "boundaries-basics/own-boundary: the reflection becomes an essay question" in warnings
 
 
@@ -85,6 +85,16 @@ def test_gift_keeps_the_paragraphs_of_a_case(project: Project):
         "On Monday you meet Jordan again at the clinic, where you are on the team.\n\n"
         "Which roles do you hold with Jordan?"
     )
+
+
+def test_gift_ordering_question_uses_moodle_ordering_form_in_the_right_order(project: Project):
+    out, warnings = export(project, "gift")
+    text = (out / "boundaries-basics.gift").read_text()
+    assert (
+        "On Monday you meet Jordan again at the clinic, where you are on the team.\\n\\nPut the steps in order. "
+        "{>3 ALL VERTICAL ALL_OR_NOTHING SHOW\nNotice the dual role\nTell your supervisor\nAgree a plan with Jordan\n}"
+    ) in text
+    assert "boundaries-basics/steps: GIFT's ordering form has no place for the rationale" in warnings
 
 
 def test_gift_leaves_out_all_or_nothing_questions_moodle_would_grade_per_part(project: Project):

@@ -1,5 +1,6 @@
-"""Moodle GIFT: one .gift file per quiz, graded by Moodle exactly as the site grades it. A question
-Moodle would grade differently is left out and named; anything else GIFT cannot hold is named too."""
+"""Moodle GIFT: one .gift file per quiz, graded by Moodle exactly as the site grades it (ordering
+questions through Moodle 4.4+'s core ordering type). A question Moodle would grade differently is
+left out and named; anything else GIFT cannot hold is named too."""
 
 from __future__ import annotations
 
@@ -51,7 +52,7 @@ def quiz_to_gift(quiz: Quiz, module_title: str) -> GiftResult:
         else:
             inner, case = [question], None
         for q in inner:
-            refusal = refusal_reason(q)
+            refusal = refusal_reason(q, case)
             if refusal:
                 result.skipped.append(f"not exported: {quiz.id}/{q.id}: {refusal}")
                 continue
@@ -60,10 +61,17 @@ def quiz_to_gift(quiz: Quiz, module_title: str) -> GiftResult:
     return result
 
 
-def refusal_reason(q) -> str | None:
+_ORDERING_UNSAFE = re.compile(r"[{}~=#\\]|^//")  # Moodle reads ordering items as raw lines
+
+
+def refusal_reason(q, case: str | None = None) -> str | None:
     """Why Moodle cannot hold or cannot grade this question as the site does, or None."""
     if isinstance(q, Ordering):
-        return "ordering questions have no GIFT form"
+        if re.search(r"[{}]", q.prompt + (case or "")):
+            return "the prompt or case holds { or }, which GIFT's ordering form cannot carry"
+        if any(_ORDERING_UNSAFE.search(" ".join(i.text.split())) for i in q.items):
+            return "an item holds one of { } ~ = # \\ or starts with //, which GIFT's ordering form cannot carry"
+        return None
     if isinstance(q, MultipleSelect) and moodle_fraction(1 / correct_count(q)) is None:
         return f"{correct_count(q)} right choices: Moodle has no answer weight of 1/{correct_count(q)}; left out"
     return per_part_credit_refusal(q, "Moodle")
@@ -77,7 +85,15 @@ def notes(q) -> list[str | None]:
             "the reflection becomes an essay question that Moodle counts as 1 mark and leaves ungraded "
             "until a trainer grades it; set its mark to 0 in the quiz so the percentage matches the site"
         )
-    return [essay, pair_feedback_note(q, "GIFT")]
+    ordering = None
+    if isinstance(q, Ordering):
+        ordering = "GIFT's ordering form has no place for the rationale; add it in Moodle as general feedback"
+        if q.scoring == "partial":
+            ordering += (
+                "; Moodle also scores an order the learner leaves untouched (its shuffle may place some "
+                "items right), where the site scores a blank answer 0"
+            )
+    return [essay, ordering, pair_feedback_note(q, "GIFT")]
 
 
 def _head(q, case: str | None) -> str:
@@ -101,6 +117,11 @@ def _question(q, case: str | None) -> str:
         return f"{head} {{{'TRUE' if q.answer else 'FALSE'}{feedback}{_general(q)}}}"
     if isinstance(q, Reflection):
         return f"{head} {{{_general(q)}}}"
+    if isinstance(q, Ordering):
+        # Moodle 4.4+ core qtype_ordering reads {>count ALL VERTICAL grading SHOW, one raw item per line}.
+        grading = "ABSOLUTE_POSITION" if q.scoring == "partial" else "ALL_OR_NOTHING"
+        items = "\n".join(" ".join(i.text.split()) for i in q.items)
+        return f"{head} {{>{len(q.items)} ALL VERTICAL {grading} SHOW\n{items}\n}}"
     if isinstance(q, SingleChoice):
         answers = [f"{'=' if c.correct else '~'}{escape(c.text)}{_fb(c.feedback)}" for c in q.choices]
     elif isinstance(q, MultipleSelect):
