@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from peerpath.exports.limits import correct_count, moodle_fraction, pair_feedback_note, per_part_credit_refusal
+from peerpath.exports.limits import (
+    correct_count,
+    hint_note,
+    moodle_fraction,
+    pair_feedback_note,
+    per_part_credit_refusal,
+)
 from peerpath.models.quiz import (
     Matching,
     MultipleSelect,
@@ -93,7 +99,7 @@ def notes(q) -> list[str | None]:
                 "; Moodle also scores an order the learner leaves untouched (its shuffle may place some "
                 "items right), where the site scores a blank answer 0"
             )
-    return [essay, ordering, pair_feedback_note(q, "GIFT")]
+    return [essay, ordering, pair_feedback_note(q, "GIFT"), hint_note(q, "GIFT")]
 
 
 def _head(q, case: str | None) -> str:

@@ -40,3 +40,8 @@ def pair_feedback_note(q, fmt: str) -> str | None:
     if isinstance(q, Matching) and any(p.feedback for p in q.pairs):
         return f"the feedback on each match is not carried by {fmt} (the rationale is)"
     return None
+
+
+def hint_note(q, fmt: str) -> str | None:
+    """A hint, which none of the exported question forms has a place for."""
+    return f"the hint is not carried by {fmt}" if getattr(q, "hint", None) else None

@@ -9,7 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from peerpath.exports.limits import pair_feedback_note
+from peerpath.exports.limits import hint_note, pair_feedback_note
 from peerpath.exports.metadata import package_metadata
 from peerpath.inline import render_inline, render_paragraphs
 from peerpath.load import Module
@@ -99,9 +99,7 @@ def qti21_package(module: Module, quiz: Quiz, minutes: int) -> QtiPackage:
         files[href] = qti21_item(quiz, scenario, q)
         items.append({"ident": f"Q_{q.id}", "href": f"../{href}"})
         resources.append({"ident": f"R_{q.id}", "type": "imsqti_item_xmlv2p1", "href": href, "depends": []})
-        note = pair_feedback_note(q, "QTI 2.1")
-        if note:
-            skipped.append(f"{quiz.id}/{q.id}: {note}")
+        skipped += [f"{quiz.id}/{q.id}: {n}" for n in (pair_feedback_note(q, "QTI 2.1"), hint_note(q, "QTI 2.1")) if n]
     files["tests/test.xml"] = render(
         "qti21_test.xml.j2",
         ident=f"T_{quiz.id}",
@@ -135,9 +133,7 @@ def qti12_package(module: Module, quiz: Quiz, minutes: int) -> QtiPackage:
         if isinstance(q, Ordering):
             skipped.append(f"not exported: {quiz.id}/{q.id}: QTI 1.2 has no ordering question that platforms import")
             continue
-        note = pair_feedback_note(q, "QTI 1.2")
-        if note:
-            skipped.append(f"{quiz.id}/{q.id}: {note}")
+        skipped += [f"{quiz.id}/{q.id}: {n}" for n in (pair_feedback_note(q, "QTI 1.2"), hint_note(q, "QTI 1.2")) if n]
         prompt = render_inline(q.prompt)
         if scenario:
             prompt = f"{render_paragraphs(scenario.vignette)}<p>{prompt}</p>"
