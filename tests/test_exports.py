@@ -184,3 +184,12 @@ def test_scorm_package_is_a_sco_with_mastery_score_and_offline_files(project: Pr
     assert "SECRET-FACILITATOR-NOTE" not in page and "pp-quiz" in page
     assert "http://" not in page.replace('xmlns="http://', "") and "https://" not in page
     assert json.loads(files["peerpath.json"])["contact_minutes"] == 80
+
+
+def test_gift_names_an_ordering_question_its_ordering_form_cannot_hold(project: Project):
+    quiz = project.quizzes / "boundaries-basics.yml"
+    quiz.write_text(quiz.read_text().replace("text: Tell your supervisor", "text: Tell your supervisor {today}"))
+    out, warnings = export(project, "gift")
+    assert "::steps::" not in (out / "boundaries-basics.gift").read_text()
+    assert "not exported: boundaries-basics/steps: an item holds one of { } ~ = #" in warnings
+    assert warnings.count("GIFT files carry no pass mark") == 1
