@@ -5,11 +5,11 @@ quiz.js itself, run in node. A question an export leaves out is named in a warni
 from __future__ import annotations
 
 import json
-import random
 import re
 import shutil
 import subprocess
 import zipfile
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -169,23 +169,30 @@ def test_scorm_packages_grade_with_the_site_own_script_and_key(curriculum, expor
         assert answer_key_json(quiz) in page, quiz.id
 
 
-def test_qti21_test_passes_exactly_when_the_site_does(curriculum, graded, exported):
-    folder, _ = exported["qti2.1"]
-    packages = qti21_items(folder)
-    rng = random.Random("pass-mark")
-    per_quiz: dict[str, list] = {}
+def every_reachable_total(graded) -> list[tuple[str, list[float]]]:
+    """For every quiz, one list of question scores for each total a learner can reach."""
+    witnesses: dict[str, dict[Fraction, list[float]]] = {}
     for quiz, _, _, scores in graded:
-        per_quiz.setdefault(quiz.id, []).append(sorted(set(scores)))
-    attempts = []  # for every quiz: all wrong, all right, and 300 mixtures of reachable question scores
-    for quiz_id, options in per_quiz.items():
-        attempts += [(quiz_id, [0.0] * len(options)), (quiz_id, [1.0] * len(options))]
-        attempts += [(quiz_id, [rng.choice(o) for o in options]) for _ in range(300)]
+        reached = witnesses.setdefault(quiz.id, {Fraction(0): []})
+        options = {Fraction(s).limit_denominator(1000): s for s in scores}
+        witnesses[quiz.id] = {t + f: way + [s] for t, way in reached.items() for f, s in options.items()}
+    return [(quiz_id, way) for quiz_id, totals in witnesses.items() for way in totals.values()]
+
+
+def test_pass_or_fail_is_the_site_one_for_every_reachable_total(curriculum, graded, exported):
+    """QTI 2.1's PASS outcome, and Moodle's gradebook (maximum grade 100, grade to pass = the pass
+    mark, the unrounded grade compared), agree with the site for every total any quiz can reach."""
+    packages = qti21_items(exported["qti2.1"][0])
     quizzes = {q.id: q for q in curriculum.quizzes.values()}
-    summaries = site({"summarize": [[scores, quizzes[i].pass_mark] for i, scores in attempts]})["summarize"]
-    for (quiz_id, scores), expected in zip(attempts, summaries, strict=True):
-        reflections = [0.0] * sum(q.type == "reflection" for q in _all_questions(quizzes[quiz_id]))
-        outcomes = qti21_test_outcomes(packages[quiz_id]["tests/test.xml"], scores + reflections)
-        assert (outcomes["PERCENT"], outcomes["PASS"]) == (expected["percent"], expected["passed"]), (quiz_id, scores)
+    attempts = every_reachable_total(graded)
+    summaries = site({"summarize": [[way, quizzes[i].pass_mark] for i, way in attempts]})["summarize"]
+    for (quiz_id, way), expected in zip(attempts, summaries, strict=True):
+        quiz = quizzes[quiz_id]
+        reflections = [0.0] * sum(q.type == "reflection" for q in _all_questions(quiz))
+        outcomes = qti21_test_outcomes(packages[quiz_id]["tests/test.xml"], way + reflections)
+        assert (outcomes["PERCENT"], outcomes["PASS"]) == (expected["percent"], expected["passed"]), (quiz_id, way)
+        moodle_grade = round(100 * sum(way) / len(way), 5)  # the gradebook keeps 5 decimals
+        assert (moodle_grade >= quiz.pass_mark) == expected["passed"], (quiz_id, way)
 
 
 def _all_questions(quiz) -> list:
