@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from answers import order_of
+from peerpath.inline import render_inline
 from peerpath.models.quiz import Matching, MultipleSelect, Ordering, SingleChoice, TrueFalse
 
 # question_bank::fraction_options_full(): the only fractions an import accepts (to within 0.00001).
@@ -83,3 +84,40 @@ def moodle_ordering_grader(q: Ordering, raw: str):
         return right / len(items)
 
     return grade
+
+
+def moodle_xml_grader(q, question):
+    """A function from an answer to Moodle's fraction for a <question> of a Moodle XML file, as
+    question/format/xml/format.php imports it (answer fractions in percent) and the question
+    types grade it."""
+    kind = question.get("type")
+    if kind == "multichoice":
+        answers = question.findall("answer")
+        assert len(answers) == len(q.choices)
+        choices = [{"isCorrect": False, "weight": float(a.get("fraction"))} for a in answers]
+        fractions = {c.id: imported_fraction(x) for c, x in zip(q.choices, choices, strict=True)}
+        if question.findtext("single") == "true":
+            return lambda answer: fractions[answer[0]] if len(answer) == 1 else 0.0
+        return lambda answer: min(max(0.0, sum(fractions[a] for a in answer)), 1.0)
+    if kind == "truefalse":
+        right = [a.findtext("text") for a in question.findall("answer") if a.get("fraction") == "100"]
+        return lambda answer: 1.0 if answer == right else 0.0
+    if kind == "matching":
+        pairs = [
+            {"subquestion": {"text": s.findtext("text")}, "subanswer": s.findtext("answer/text")}
+            for s in question.findall("subquestion")
+        ]
+        return moodle_grader(q, {"type": "Matching", "matchPairs": pairs})
+    if kind == "ordering":
+        assert question.findtext("selecttype") == "ALL", "every item must be shown"
+        items = [a.findtext("text") for a in question.findall("answer")]  # the file's order is the right one
+        text = {i.id: str(render_inline(i.text)) for i in q.items}
+        grading = question.findtext("gradingtype")
+        assert grading in ("ALL_OR_NOTHING", "ABSOLUTE_POSITION")
+
+        def grade(answer) -> float:
+            right = sum(text[item] == expected for item, expected in zip(order_of(answer), items, strict=True))
+            return (1.0 if right == len(items) else 0.0) if grading == "ALL_OR_NOTHING" else right / len(items)
+
+        return grade
+    raise AssertionError(f"{q.type} exported as {kind}")

@@ -17,7 +17,7 @@ from lxml import etree
 
 from answers import possible_answers
 from conftest import REPO
-from moodle_rules import moodle_grader, moodle_ordering_grader
+from moodle_rules import moodle_grader, moodle_ordering_grader, moodle_xml_grader
 from peerpath.exports.run import export
 from peerpath.generate import answer_key_page
 from peerpath.models.quiz import Ordering
@@ -50,7 +50,7 @@ def curriculum():
 @pytest.fixture(scope="module")
 def exported(curriculum, tmp_path_factory) -> dict[str, tuple[Path, list[str]]]:
     out = {}
-    for kind, version in (("gift", ""), ("qti", "2.1"), ("qti", "1.2"), ("scorm", "")):
+    for kind, version in (("gift", ""), ("moodle-xml", ""), ("qti", "2.1"), ("qti", "1.2"), ("scorm", "")):
         folder = tmp_path_factory.mktemp(f"{kind}{version}")
         _, warnings = export(kind, curriculum, folder, version or "2.1")
         out[kind + version] = (folder, warnings)
@@ -120,6 +120,27 @@ def test_every_answer_scores_the_same_in_moodle_from_gift(graded, exported):
         return moodle_grader(q, parsed)
 
     assert differences(graded, grade_of) == []
+
+
+def test_every_answer_scores_the_same_in_moodle_from_moodle_xml(graded, exported):
+    folder, warnings = exported["moodle-xml"]
+    files = {}
+    for path in folder.glob("*-moodle.xml"):
+        doc = etree.parse(str(path)).getroot()
+        questions = [q for q in doc.iter("question") if q.get("type") != "category"]
+        files[path.name.removesuffix("-moodle.xml")] = {q.findtext("name/text"): q for q in questions}
+
+    def grade_of(quiz, q):
+        question = files[quiz.id].get(q.id)
+        if question is None:
+            assert named_in(warnings, quiz, q), f"{quiz.id}/{q.id} is missing from Moodle XML without a warning"
+            return None
+        assert question.findtext("defaultgrade") == "1"
+        return moodle_xml_grader(q, question)
+
+    assert differences(graded, grade_of) == []
+    reflections = [q for f in files.values() for q in f.values() if q.get("type") == "essay"]
+    assert reflections and all(q.findtext("defaultgrade") == "0" for q in reflections)  # never counted
 
 
 def qti21_items(folder: Path) -> dict[str, dict[str, bytes]]:

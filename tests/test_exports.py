@@ -193,3 +193,31 @@ def test_gift_names_an_ordering_question_its_ordering_form_cannot_hold(project: 
     assert "::steps::" not in (out / "boundaries-basics.gift").read_text()
     assert "not exported: boundaries-basics/steps: an item holds one of { } ~ = #" in warnings
     assert warnings.count("GIFT files carry no pass mark") == 1
+
+
+def test_moodle_xml_holds_ordering_with_its_rationale_and_reflections_worth_0(project: Project):
+    partial_credit(project)
+    out, warnings = export(project, "moodle-xml")
+    doc = etree.parse(str(out / "boundaries-basics-moodle.xml")).getroot()
+    questions = {q.findtext("name/text"): q for q in doc.iter("question") if q.get("type") != "category"}
+    assert {k: q.get("type") for k, q in questions.items()} == {
+        "gift": "multichoice",
+        "boundary-true": "truefalse",
+        "which-roles": "multichoice",
+        "steps": "ordering",
+        "match-roles": "matching",
+        "own-boundary": "essay",
+    }
+    steps = questions["steps"]
+    assert [a.findtext("text") for a in steps.findall("answer")] == [
+        "Notice the dual role",
+        "Tell your supervisor",
+        "Agree a plan with Jordan",
+    ]
+    assert (steps.findtext("selecttype"), steps.findtext("gradingtype")) == ("ALL", "ALL_OR_NOTHING")
+    assert steps.findtext("generalfeedback/text") == "Notice, consult, then plan together."
+    case = steps.findtext("questiontext/text")
+    assert "<p>Jordan lives in the recovery residence where you work nights.</p><p>On Monday" in case
+    assert [a.get("fraction") for a in questions["which-roles"].findall("answer")] == ["50", "50", "-50"]
+    assert questions["own-boundary"].findtext("defaultgrade") == "0"
+    assert warnings == ""

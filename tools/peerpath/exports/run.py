@@ -6,6 +6,7 @@ from pathlib import Path
 
 from peerpath.curriculum import Curriculum
 from peerpath.exports.gift import quiz_to_gift
+from peerpath.exports.moodle_xml import quiz_to_moodle_xml
 from peerpath.exports.qti import qti12_package, qti21_package
 from peerpath.exports.scorm import scorm_package
 from peerpath.generate import write_file
@@ -22,6 +23,10 @@ def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1
             path, data = out / f"{module.meta.id}-scorm12.zip", scorm_package(curriculum, module)
         elif quiz is None:
             continue
+        elif kind == "moodle-xml":
+            result = quiz_to_moodle_xml(quiz)
+            path, data = out / f"{quiz.id}-moodle.xml", result.text
+            warnings += result.skipped
         elif kind == "gift":
             result = quiz_to_gift(quiz, module.meta.title)
             path, data = out / f"{quiz.id}.gift", result.text
