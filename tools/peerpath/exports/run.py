@@ -37,13 +37,14 @@ def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1
             warnings += package.skipped
         write_file(path, data)
         written.append(path)
-    if kind == "gift" and curriculum.quizzes:
-        warnings.append(gift_pass_marks(list(curriculum.quizzes.values())))
+    if kind in ("gift", "moodle-xml") and curriculum.quizzes:
+        warnings.append(question_bank_pass_marks(kind, list(curriculum.quizzes.values())))
     return written, warnings
 
 
-def gift_pass_marks(quizzes: list) -> str:
-    """One line for the whole export: GIFT holds questions only, so the pass mark is set in Moodle."""
+def question_bank_pass_marks(kind: str, quizzes: list) -> str:
+    """One line for the whole export: question files hold no quiz settings, so the pass mark is set in Moodle."""
     marks = sorted({f"{q.pass_mark:g} %" for q in quizzes})
     which = f"{marks[0]} for every quiz" if len(marks) == 1 else "see each quiz's pass_mark"
-    return f"GIFT files carry no pass mark: in Moodle set each quiz's Grade to pass ({which}; README, Exports)"
+    fmt = "GIFT" if kind == "gift" else "Moodle XML"
+    return f"{fmt} files carry no pass mark: in Moodle set each quiz's Grade to pass ({which}; README, Exports)"
