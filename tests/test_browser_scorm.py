@@ -109,3 +109,88 @@ def test_module_without_a_quiz_is_completed(project: Project, tmp_path: Path, lm
     page.wait_for_function("window.API.LMSGetValue('cmi.core.lesson_status') === 'completed'")
     server.shutdown()
     server.server_close()
+
+
+def test_session_time_is_reported_in_scorm_12_format_when_the_learner_leaves(
+    project: Project, tmp_path: Path, lms_page
+):
+    page, open_lms = lms_page
+    page.clock.install(time=1_800_000_000_000)
+    page.clock.pause_at(1_800_000_001_000)  # the page's clock moves only when the test moves it
+    seed = "window.sent = []; window.API.on('LMSSetValue.cmi.core.session_time', (e, v) => window.sent.push(v));"
+    open_lms(lms(project, tmp_path, "listening-skills", seed))
+    page.clock.fast_forward("01:05")  # the learner reads for a minute and five seconds
+    page.evaluate("document.getElementById('sco').remove()")
+    assert page.evaluate("window.API.isTerminated()") is True
+    assert page.evaluate("window.sent") == ["0000:01:05.00"]
+    assert page.evaluate("window.API.cmi.core._session_time") == "00:01:05"  # accepted by the LMS runtime
+
+
+def test_session_time_format_for_long_and_short_sessions(project: Project, tmp_path: Path, lms_page):
+    page, open_lms = lms_page
+    open_lms(lms(project, tmp_path, "listening-skills"))
+    timespan = [page.frames[1].evaluate(f"window.PeerPathScorm.timespan({ms})") for ms in (0, 45_296_784, 4e10)]
+    assert timespan == ["0000:00:00.00", "0012:34:56.78", "9999:59:59.99"]  # HHHH:MM:SS.SS, at most 9999 hours
+
+
+def test_result_is_recorded_when_the_lms_does_not_set_lesson_mode(project: Project, tmp_path: Path, lms_page):
+    page, open_lms = lms_page
+    seed = (
+        "var get = window.API.LMSGetValue.bind(window.API);"
+        "window.API.LMSGetValue = function (e) { return e === 'cmi.core.lesson_mode' ? '' : get(e); };"
+    )
+    sco = open_lms(lms(project, tmp_path, "listening-skills", seed))
+    sco.locator("input[value=how]").check()
+    sco.locator("[data-question=reflections-count] input[value=false]").check()
+    sco.locator(".pp-submit").click()
+    assert cmi(page, "cmi.core.lesson_status") == "passed"
+    assert cmi(page, "cmi.core.score.raw") == "100"
+
+
+def test_review_mode_records_nothing(project: Project, tmp_path: Path, lms_page):
+    page, open_lms = lms_page
+    seed = "window.API.loadFromJSON({cmi: {core: {lesson_mode: 'review', lesson_status: 'passed'}}});"
+    sco = open_lms(lms(project, tmp_path, "listening-skills", seed))
+    sco.locator("input[value=did]").check()
+    sco.locator(".pp-submit").click()
+    assert cmi(page, "cmi.core.lesson_status") == "passed"
+    assert cmi(page, "cmi.suspend_data") == ""
+
+
+def test_a_long_reflection_is_kept_up_to_the_4096_character_limit_and_restored(
+    project: Project, tmp_path: Path, lms_page
+):
+    page, open_lms = lms_page
+    sco = open_lms(lms(project, tmp_path, "boundaries-basics"))
+    reflection = "When I said no to a second coffee, it helped. " * 110  # 5,060 characters
+    sco.locator("[data-question=own-boundary] textarea").fill(reflection)
+    sco.locator("input[value=thank]").check()
+    sco.locator(".pp-submit").click()
+    text = cmi(page, "cmi.suspend_data")
+    state = json.loads(text)
+    assert len(text) <= 4096
+    assert (state["attempts"], state["best"], state["passed"]) == (1, 20, False)  # results always kept
+    kept = state["reflections"]["own-boundary"]
+    assert reflection.startswith(kept) and len(kept) > 3900  # the beginning, as much as fits
+    assert "beginning of each is kept" in sco.locator(".pp-scorm-note").inner_text()
+
+    page.goto("about:blank")  # the learner comes back another day: the kept text is in the box
+    seed = f"window.API.loadFromJSON({{cmi: {{suspend_data: {json.dumps(text)}}}}});"
+    sco = open_lms(lms(project, tmp_path / "again", "boundaries-basics", seed))
+    assert sco.locator("[data-question=own-boundary] textarea").input_value() == kept
+
+
+def test_resume_data_that_fits_exactly_is_kept_whole(project: Project, tmp_path: Path, lms_page):
+    page, open_lms = lms_page
+    open_lms(lms(project, tmp_path, "boundaries-basics"))
+    sco = page.frames[1]
+    base = {"attempts": 2, "best": 60, "passed": False, "last": [["gift", 1]], "reflections": {"own-boundary": ""}}
+    room = 4096 - len(json.dumps(base, separators=(",", ":")))
+    exact = base | {"reflections": {"own-boundary": "a" * room}}
+    one_over = base | {"reflections": {"own-boundary": "a" * (room + 1)}}
+    kept = json.loads(sco.evaluate("(s) => window.PeerPathScorm.suspendText(s, 4096)", exact))
+    assert kept == exact
+    kept = json.loads(sco.evaluate("(s) => window.PeerPathScorm.suspendText(s, 4096)", one_over))
+    assert "last" not in kept and kept["reflections"]["own-boundary"] == "a" * (
+        room + 1
+    )  # per-question scores go first

@@ -37,11 +37,19 @@ def parse_gift(text: str) -> list[dict]:
     return json.loads(done.stdout)
 
 
+def partial_credit(project: Project) -> None:
+    """The fixture's multiple-answer and matching questions, switched to partial credit."""
+    quiz = project.quizzes / "boundaries-basics.yml"
+    text = quiz.read_text().replace("        type: multiple\n", "        type: multiple\n        scoring: partial\n")
+    quiz.write_text(text.replace("    type: matching\n", "    type: matching\n    scoring: partial\n"))
+
+
 def test_gift_reads_back_question_by_question(project: Project):
+    partial_credit(project)
     out, warnings = export(project, "gift")
     parsed = parse_gift((out / "boundaries-basics.gift").read_text())
     questions = {q["title"]: q for q in parsed if q["type"] != "Category"}
-    assert set(questions) == {"gift", "boundary-true", "which-roles", "match-roles", "own-boundary"}
+    assert set(questions) == {"gift", "boundary-true", "which-roles", "steps", "match-roles", "own-boundary"}
     gift = questions["gift"]
     assert gift["type"] == "MC"
     assert [(c["text"]["text"], c["isCorrect"]) for c in gift["choices"]] == [
@@ -56,8 +64,7 @@ def test_gift_reads_back_question_by_question(project: Project):
     assert tf["trueFeedback"]["text"] == "They protect the person supported too."
     assert tf["falseFeedback"]["text"] == "Right, they protect both people."
     roles = questions["which-roles"]
-    assert [c["weight"] for c in roles["choices"]] == [50, 50, -100]
-    assert "Jordan lives in the recovery residence" in roles["stem"]["text"]
+    assert [c["weight"] for c in roles["choices"]] == [50, 50, -50]  # a wrong pick takes back one right one
     pairs = [(p["subquestion"]["text"], p["subanswer"]) for p in questions["match-roles"]["matchPairs"]]
     assert pairs == [
         ("Peer worker", "Shares lived experience"),
@@ -65,7 +72,38 @@ def test_gift_reads_back_question_by_question(project: Project):
         ("", "Sponsors in a 12-step group"),
     ]
     assert questions["own-boundary"]["type"] == "Essay"
-    assert "boundaries-basics/steps: ordering questions have no GIFT form" in warnings
+    assert "not exported" not in warnings
+    assert "boundaries-basics/own-boundary: the reflection becomes an essay question" in warnings
+
+
+def test_gift_keeps_the_paragraphs_of_a_case(project: Project):
+    partial_credit(project)
+    out, _ = export(project, "gift")
+    (roles,) = [q for q in parse_gift((out / "boundaries-basics.gift").read_text()) if q["title"] == "which-roles"]
+    assert roles["stem"]["text"] == (
+        "Case: Jordan lives in the recovery residence where you work nights.\n\n"
+        "On Monday you meet Jordan again at the clinic, where you are on the team.\n\n"
+        "Which roles do you hold with Jordan?"
+    )
+
+
+def test_gift_ordering_question_uses_moodle_ordering_form_in_the_right_order(project: Project):
+    out, warnings = export(project, "gift")
+    text = (out / "boundaries-basics.gift").read_text()
+    assert (
+        "On Monday you meet Jordan again at the clinic, where you are on the team.\\n\\nPut the steps in order. "
+        "{>3 ALL VERTICAL ALL_OR_NOTHING SHOW\nNotice the dual role\nTell your supervisor\nAgree a plan with Jordan\n}"
+    ) in text
+    assert "boundaries-basics/steps: GIFT's ordering form has no place for the rationale" in warnings
+
+
+def test_gift_leaves_out_all_or_nothing_questions_moodle_would_grade_per_part(project: Project):
+    out, warnings = export(project, "gift")
+    titles = {q["title"] for q in parse_gift((out / "boundaries-basics.gift").read_text())}
+    assert "which-roles" not in titles and "match-roles" not in titles
+    assert "not exported: boundaries-basics/which-roles: all-or-nothing multiple answer: Moodle gives" in warnings
+    assert "not exported: boundaries-basics/match-roles: all-or-nothing matching: Moodle gives" in warnings
+    assert "boundaries-basics/gift" not in warnings
 
 
 def test_gift_escapes_special_characters(project: Project):
@@ -146,3 +184,43 @@ def test_scorm_package_is_a_sco_with_mastery_score_and_offline_files(project: Pr
     assert "SECRET-FACILITATOR-NOTE" not in page and "pp-quiz" in page
     assert "http://" not in page.replace('xmlns="http://', "") and "https://" not in page
     assert json.loads(files["peerpath.json"])["contact_minutes"] == 80
+
+
+def test_gift_names_an_ordering_question_its_ordering_form_cannot_hold(project: Project):
+    quiz = project.quizzes / "boundaries-basics.yml"
+    quiz.write_text(quiz.read_text().replace("text: Tell your supervisor", "text: Tell your supervisor {today}"))
+    out, warnings = export(project, "gift")
+    assert "::steps::" not in (out / "boundaries-basics.gift").read_text()
+    assert "not exported: boundaries-basics/steps: an item holds one of { } ~ = #" in warnings
+    assert warnings.count("GIFT files carry no pass mark") == 1
+
+
+def test_moodle_xml_holds_ordering_with_its_rationale_and_reflections_worth_0(project: Project):
+    partial_credit(project)
+    out, warnings = export(project, "moodle-xml")
+    doc = etree.parse(str(out / "boundaries-basics-moodle.xml")).getroot()
+    questions = {q.findtext("name/text"): q for q in doc.iter("question") if q.get("type") != "category"}
+    assert {k: q.get("type") for k, q in questions.items()} == {
+        "gift": "multichoice",
+        "boundary-true": "truefalse",
+        "which-roles": "multichoice",
+        "steps": "ordering",
+        "match-roles": "matching",
+        "own-boundary": "essay",
+    }
+    steps = questions["steps"]
+    assert [a.findtext("text") for a in steps.findall("answer")] == [
+        "Notice the dual role",
+        "Tell your supervisor",
+        "Agree a plan with Jordan",
+    ]
+    assert (steps.findtext("selecttype"), steps.findtext("gradingtype")) == ("ALL", "ALL_OR_NOTHING")
+    assert steps.findtext("generalfeedback/text") == "Notice, consult, then plan together."
+    case = steps.findtext("questiontext/text")
+    assert "<p>Jordan lives in the recovery residence where you work nights.</p><p>On Monday" in case
+    assert [a.get("fraction") for a in questions["which-roles"].findall("answer")] == ["50", "50", "-50"]
+    assert questions["own-boundary"].findtext("defaultgrade") == "0"
+    assert warnings.splitlines() == [
+        "warning: Moodle XML files carry no pass mark: in Moodle set each quiz's Grade to pass "
+        "(see each quiz's pass_mark; README, Exports)"
+    ]

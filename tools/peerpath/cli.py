@@ -200,7 +200,7 @@ def _export(project: Project, args: argparse.Namespace) -> int:
         return _report(problems)
     written, warnings = export(args.kind, curriculum, Path(args.out), args.version)
     for warning in warnings:
-        print(f"warning: not exported: {warning}", file=sys.stderr)
+        print(f"warning: {warning}", file=sys.stderr)
     print(f"wrote {len(written)} file(s) to {args.out}")
     return 0
 
@@ -262,7 +262,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("code", help="the certificate's verification code")
     sub.add_argument("--reason", required=True)
     sub.set_defaults(run=_revoke)
-    sub = commands.add_parser("export", help="packages for learning platforms: QTI, GIFT (Moodle), SCORM 1.2")
+    sub = commands.add_parser(
+        "export", help="packages for learning platforms: QTI, GIFT and Moodle XML (Moodle), SCORM 1.2"
+    )
     sub.add_argument("kind", choices=KINDS)
     sub.add_argument("--version", choices=("1.2", "2.1"), default="2.1", help="QTI version (default 2.1)")
     sub.add_argument("--out", required=True, metavar="DIR")

@@ -9,6 +9,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from peerpath.exports.limits import hint_note, pair_feedback_note
 from peerpath.exports.metadata import package_metadata
 from peerpath.inline import render_inline, render_paragraphs
 from peerpath.load import Module
@@ -62,12 +63,15 @@ def qti21_item(quiz: Quiz, scenario: Scenario | None, q) -> str:
     correct = [c["ident"] for c in choices if c["correct"]]
     if isinstance(q, Matching):
         correct = [f"{left['ident']} {left['answer']}" for left in lefts]
-    mapping = []
-    if getattr(q, "scoring", "") == "partial" and isinstance(q, (MultipleSelect, Matching)):
-        share = round(1 / len(correct), 5)
-        mapping = [(key, share) for key in correct]
+    mapping, positions = [], []
+    if getattr(q, "scoring", "") == "partial":
+        share = 1 / len(correct)  # full precision: n shares add up to the site's 1
+        if isinstance(q, (MultipleSelect, Matching)):
+            mapping = [(key, share) for key in correct]
         if isinstance(q, MultipleSelect):
             mapping += [(c["ident"], -share) for c in choices if not c["correct"]]
+        if isinstance(q, Ordering):
+            positions = [(n, ident, share) for n, ident in enumerate(correct, 1)]
     return render(
         "qti21_item.xml.j2",
         ident=f"Q_{q.id}",
@@ -79,6 +83,7 @@ def qti21_item(quiz: Quiz, scenario: Scenario | None, q) -> str:
         rights=rights,
         correct=correct,
         mapping=mapping,
+        positions=positions,
         shuffle=quiz.shuffle.choices,
         rationale=_html(getattr(q, "rationale", None) or getattr(q, "guidance", None)),
     )
@@ -94,10 +99,14 @@ def qti21_package(module: Module, quiz: Quiz, minutes: int) -> QtiPackage:
         files[href] = qti21_item(quiz, scenario, q)
         items.append({"ident": f"Q_{q.id}", "href": f"../{href}"})
         resources.append({"ident": f"R_{q.id}", "type": "imsqti_item_xmlv2p1", "href": href, "depends": []})
-        if isinstance(q, Ordering) and q.scoring == "partial":
-            skipped.append(f"{quiz.id}/{q.id}: partial credit for ordering is exported as all-or-nothing")
+        skipped += [f"{quiz.id}/{q.id}: {n}" for n in (pair_feedback_note(q, "QTI 2.1"), hint_note(q, "QTI 2.1")) if n]
     files["tests/test.xml"] = render(
-        "qti21_test.xml.j2", ident=f"T_{quiz.id}", title=module.meta.title, items=items, pass_mark=quiz.pass_mark
+        "qti21_test.xml.j2",
+        ident=f"T_{quiz.id}",
+        title=module.meta.title,
+        items=items,
+        pass_mark=quiz.pass_mark,
+        graded=len(quiz.graded()),
     )
     resources.insert(
         0,
@@ -122,8 +131,9 @@ def qti12_package(module: Module, quiz: Quiz, minutes: int) -> QtiPackage:
     items, skipped = [], []
     for scenario, q in _flat(quiz):
         if isinstance(q, Ordering):
-            skipped.append(f"{quiz.id}/{q.id}: QTI 1.2 has no ordering question that platforms import")
+            skipped.append(f"not exported: {quiz.id}/{q.id}: QTI 1.2 has no ordering question that platforms import")
             continue
+        skipped += [f"{quiz.id}/{q.id}: {n}" for n in (pair_feedback_note(q, "QTI 1.2"), hint_note(q, "QTI 1.2")) if n]
         prompt = render_inline(q.prompt)
         if scenario:
             prompt = f"{render_paragraphs(scenario.vignette)}<p>{prompt}</p>"
@@ -139,6 +149,7 @@ def qti12_package(module: Module, quiz: Quiz, minutes: int) -> QtiPackage:
                 "correct": [c["ident"] for c in choices if c["correct"]],
                 "lefts": lefts,
                 "rights": rights,
+                "share": repr(100 / (len(lefts) if lefts else max(1, sum(c["correct"] for c in choices)))),
                 "rationale": render_inline(getattr(q, "rationale", None) or getattr(q, "guidance", None) or ""),
             }
         )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from peerpath.curriculum import Curriculum
 from peerpath.exports.gift import quiz_to_gift
+from peerpath.exports.moodle_xml import quiz_to_moodle_xml
 from peerpath.exports.qti import qti12_package, qti21_package
 from peerpath.exports.scorm import scorm_package
 from peerpath.generate import write_file
@@ -22,6 +23,10 @@ def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1
             path, data = out / f"{module.meta.id}-scorm12.zip", scorm_package(curriculum, module)
         elif quiz is None:
             continue
+        elif kind == "moodle-xml":
+            result = quiz_to_moodle_xml(quiz)
+            path, data = out / f"{quiz.id}-moodle.xml", result.text
+            warnings += result.skipped
         elif kind == "gift":
             result = quiz_to_gift(quiz, module.meta.title)
             path, data = out / f"{quiz.id}.gift", result.text
@@ -32,4 +37,14 @@ def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1
             warnings += package.skipped
         write_file(path, data)
         written.append(path)
+    if kind in ("gift", "moodle-xml") and curriculum.quizzes:
+        warnings.append(question_bank_pass_marks(kind, list(curriculum.quizzes.values())))
     return written, warnings
+
+
+def question_bank_pass_marks(kind: str, quizzes: list) -> str:
+    """One line for the whole export: question files hold no quiz settings, so the pass mark is set in Moodle."""
+    marks = sorted({f"{q.pass_mark:g} %" for q in quizzes})
+    which = f"{marks[0]} for every quiz" if len(marks) == 1 else "see each quiz's pass_mark"
+    fmt = "GIFT" if kind == "gift" else "Moodle XML"
+    return f"{fmt} files carry no pass mark: in Moodle set each quiz's Grade to pass ({which}; README, Exports)"

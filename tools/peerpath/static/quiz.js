@@ -44,28 +44,41 @@
     return out;
   }
 
+  /* The scoring rule, as pure functions (README, "How partly right answers score"). `answer` is the
+     list of chosen ids for single, true-false and multiple; for matching and ordering it maps each
+     pair or item id to the chosen option index or position ("" when left blank). */
+  function score(k, answer) {
+    if (k.type === "single" || k.type === "true-false" || k.type === "multiple") {
+      var right = answer.filter(function (v) { return k.correct.indexOf(v) >= 0; }).length;
+      var wrong = answer.length - right;
+      if (right === k.correct.length && wrong === 0) return 1;
+      return k.scoring === "partial" ? Math.max(0, (right - wrong) / k.correct.length) : 0;
+    }
+    var ids = Object.keys(answer);
+    var hits = ids.filter(function (id) {
+      return answer[id] === (k.type === "ordering" ? String(k.correct.indexOf(id) + 1) : k.correct[id]);
+    }).length;
+    if (hits === ids.length) return 1;
+    return k.scoring === "partial" ? hits / ids.length : 0;
+  }
+
+  /* Total, percentage (one decimal) and pass/fail from the question scores, as the summary shows them. */
+  function summarize(scores, passMark) {
+    var total = Math.round(scores.reduce(function (a, b) { return a + b; }, 0) * 100) / 100;
+    var percent = scores.length ? Math.round((total / scores.length) * 1000) / 10 : 100;
+    return { score: total, max: scores.length, percent: percent, passed: percent >= passMark };
+  }
+
   /* Score of one question between 0 and 1, and whether it was answered at all. */
   function grade(fieldset, k) {
     var type = k.type;
     if (type === "single" || type === "true-false" || type === "multiple") {
       var picked = checkedValues(fieldset);
-      if (!picked.length) return { score: 0, answered: false, picked: picked };
-      var right = picked.filter(function (v) { return k.correct.indexOf(v) >= 0; }).length;
-      var wrong = picked.length - right;
-      var exact = right === k.correct.length && wrong === 0;
-      var score = exact ? 1 : (k.scoring === "partial" ? Math.max(0, (right - wrong) / k.correct.length) : 0);
-      return { score: score, answered: true, picked: picked };
+      return { score: picked.length ? score(k, picked) : 0, answered: picked.length > 0, picked: picked };
     }
     var given = selects(fieldset);
-    var ids = Object.keys(given);
-    var answered = ids.some(function (id) { return given[id] !== ""; });
-    var hits = 0;
-    ids.forEach(function (id) {
-      var expected = type === "ordering" ? String(k.correct.indexOf(id) + 1) : k.correct[id];
-      if (given[id] === expected) hits++;
-    });
-    var whole = hits === ids.length;
-    return { score: whole ? 1 : (k.scoring === "partial" ? hits / ids.length : 0), answered: answered, given: given };
+    var answered = Object.keys(given).some(function (id) { return given[id] !== ""; });
+    return { score: score(k, given), answered: answered, given: given };
   }
 
   function setFeedback(el, html, label) {
@@ -139,7 +152,7 @@
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var score = 0, max = 0, unanswered = 0, results = [], reflections = {};
+      var scores = [], unanswered = 0, results = [], reflections = {};
       form.querySelectorAll(".pp-question").forEach(function (fieldset) {
         var id = fieldset.getAttribute("data-question");
         var k = key.questions[id];
@@ -150,13 +163,12 @@
         }
         var result = grade(fieldset, k);
         if (!result.answered) unanswered++;
-        score += result.score; max += 1;
+        scores.push(result.score);
         results.push({ id: id, score: result.score, max: 1, correct: result.score === 1 });
         showResult(fieldset, k, result);
       });
-      score = Math.round(score * 100) / 100;
-      var percent = max ? Math.round((score / max) * 1000) / 10 : 100;
-      var passed = percent >= key.passMark;
+      var sum = summarize(scores, key.passMark);
+      var score = sum.score, max = sum.max, percent = sum.percent, passed = sum.passed;
       summary.textContent = "You scored " + score + " out of " + max + " (" + percent + " %). " +
         (passed ? "Passed: the pass mark is " + key.passMark + " %." :
                   "Not passed yet: the pass mark is " + key.passMark + " %. Read the feedback under each question, then try again.") +
@@ -190,6 +202,8 @@
   }
 
   function init() { document.querySelectorAll("form.pp-quiz").forEach(setup); }
+
+  window.PeerPathQuiz = { score: score, summarize: summarize };
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
