@@ -6,10 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-import yaml
-
-from conftest import REPO, copy_fixture, serve_folder
-from peerpath.pipeline import build
 
 pytestmark = pytest.mark.browser
 
@@ -84,22 +80,6 @@ def test_marking_not_complete_in_one_tab_is_not_undone_by_the_other(browser, fix
     assert stored(a)["modules"]["boundaries-basics"]["completed"] is None
     assert status_in_nav(b, "boundaries-basics") == "in-progress"
     context.close()
-
-
-@pytest.fixture(scope="session")
-def themed_fixture(tmp_path_factory):
-    """The fixture curriculum with the colour toggle of this repository's site, built by both engines."""
-    project = copy_fixture(tmp_path_factory.mktemp("themed") / "project")
-    config = yaml.safe_load(project.config.read_text())
-    config["theme"]["palette"] = yaml.safe_load((REPO / "mkdocs.yml").read_text())["theme"]["palette"]
-    project.config.write_text(yaml.safe_dump(config, sort_keys=False))
-    for engine in ("mkdocs", "zensical"):
-        assert build(project, engine) == 0
-    served = {engine: serve_folder(project.site(engine)) for engine in ("mkdocs", "zensical")}
-    yield {engine: url for engine, (url, _) in served.items()}
-    for _, server in served.values():
-        server.shutdown()
-        server.server_close()
 
 
 def switch_to_dark(page):
