@@ -113,6 +113,7 @@
     clearBtn.addEventListener("click", function () {
       if (!window.confirm("Delete all your PeerPath progress and reflections from this browser? Export first if you want to keep a copy.")) return;
       P.update(function () { return core.empty(); });
+      P.removeAll("peerpath.quiz-draft.");
       say("Your progress was cleared from this browser.");
     });
     box.appendChild(exportBtn); box.appendChild(document.createTextNode(" ")); box.appendChild(label);

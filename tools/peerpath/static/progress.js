@@ -50,11 +50,15 @@
     changed();
   }
 
-  function asideKeys(prefix) {
+  function keysStartingWith(prefix) {
     var keys = [];
     try { for (var i = 0; i < storage.store.length; i++) { var k = storage.store.key(i); if (k && k.indexOf(prefix) === 0) keys.push(k); } }
     catch (e) { /* nothing readable */ }
     return keys.sort();
+  }
+
+  function removeAll(prefix) {
+    keysStartingWith(prefix).forEach(function (k) { try { storage.store.removeItem(k); } catch (e) { /* already gone */ } });
   }
 
   function rename(from, to) {
@@ -126,7 +130,7 @@
     box.textContent = "";
     var s = storageNotice();
     if (s) box.appendChild(s);
-    asideKeys(core.ASIDE).forEach(function (key) { box.appendChild(asideNotice(key)); });
+    keysStartingWith(core.ASIDE).forEach(function (key) { box.appendChild(asideNotice(key)); });
     state.messages.forEach(function (m) { var p = el("div", { "class": "pp-notice pp-notice--done", role: "status" }); p.appendChild(el("p", {}, m)); box.appendChild(p); });
     box.hidden = !box.children.length;
   }
@@ -219,7 +223,7 @@
   window.PeerPathProgress = {
     core: core, curriculum: curriculum, kind: function () { return storage.kind; },
     data: function () { return state.data; }, update: update, onChange: function (fn) { listeners.push(fn); fn(state.data); },
-    exportProgress: exportProgress, url: url, moduleById: moduleById, fmtDate: fmtDate, el: el, LABEL: LABEL, MARK: MARK
+    exportProgress: exportProgress, removeAll: removeAll, url: url, moduleById: moduleById, fmtDate: fmtDate, el: el, LABEL: LABEL, MARK: MARK
   };
 
   document.addEventListener("peerpath:quiz-submitted", function (event) {
@@ -237,7 +241,7 @@
     state.data = read();
     state.messages = [];
     var box = document.querySelector(".pp-module-box[data-module]");
-    if (box && box.closest(".pp-workbook") === null) {
+    if (box) {
       var id = box.getAttribute("data-module");
       if (core.status(state.data, id) === "not-started") { update(function (d) { return core.markOpened(d, id); }); return; }
     }

@@ -196,7 +196,8 @@
     outcome.hidden = false;
     outcome.classList.toggle("pp-outcome--passed", passed);
     outcome.classList.toggle("pp-outcome--not-passed", !passed);
-    form.querySelector(".pp-outcome-pass").hidden = !passed;
+    var offer = form.querySelector(".pp-outcome-pass");
+    offer.hidden = !passed || !offer.querySelector(".pp-complete-toggle");  // no offer where progress is not tracked
     summary.textContent = "";
     var verdict = summary.appendChild(document.createElement("strong"));
     verdict.className = "pp-verdict";
