@@ -185,9 +185,8 @@
   }
 
   function summaryText(score, max, percent, key, passed, unanswered) {
-    return "You scored " + score + " out of " + max + " (" + percent + " %). " +
-      (passed ? "Passed: the pass mark is " + key.passMark + " %." :
-                "Not passed yet: the pass mark is " + key.passMark + " %. Read the feedback under each question, then try again.") +
+    return "You scored " + score + " out of " + max + " (" + percent + " %). The pass mark is " + key.passMark + " %." +
+      (passed ? "" : " Read the feedback under each question, then try again.") +
       (unanswered ? " " + unanswered + " question" + (unanswered > 1 ? "s were" : " was") + " left blank." : "");
   }
 
