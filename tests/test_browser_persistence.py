@@ -228,3 +228,16 @@ def test_a_partly_answered_quiz_survives_a_reload(browser, fixture_url, width):
     page.reload()
     assert not page.locator(".pp-quiz input[value=thank]").is_checked()  # checked answers are not put back
     context.close()
+
+
+def test_clearing_progress_also_removes_unfinished_quiz_answers(browser, fixture_url):
+    context = new_device(browser, 390)
+    page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"{fixture_url}/modules/boundaries-basics.html")
+    page.locator("textarea").fill("Half a thought")
+    page.goto(f"{fixture_url}/progress.html")
+    page.locator(".pp-clear").click()
+    page.goto(f"{fixture_url}/modules/boundaries-basics.html")
+    assert page.locator("textarea").input_value() == ""
+    context.close()

@@ -53,6 +53,14 @@ def test_not_passing_shows_a_panel_above_the_questions_and_marks_the_answers(tra
     trainee.locator(".pp-quiz input[value=thank]").click(force=True)
     assert keep.is_checked()  # but the answer cannot change until "Try again"
     assert not trainee.locator(".pp-outcome-pass").is_visible()
+    assert fits_the_screen(trainee, ".pp-quiz *")
+
+
+def fits_the_screen(page, selector: str) -> bool:
+    return page.evaluate(
+        "s => [...document.querySelectorAll(s)].every(e => e.getBoundingClientRect().right <= innerWidth + 1)",
+        selector,
+    )
 
 
 @pytest.mark.browser
