@@ -51,7 +51,11 @@ def test_not_passing_shows_a_panel_above_the_questions_and_marks_the_answers(tra
     keep = trainee.locator(".pp-quiz input[value=keep]")
     assert not keep.evaluate("input => input.disabled")  # shown in full colour, not greyed out
     trainee.locator(".pp-quiz input[value=thank]").click(force=True)
-    assert keep.is_checked()  # but the answer cannot change until "Try again"
+    assert keep.is_checked()  # but the answer cannot change until "Try again", by mouse or keyboard
+    keep.focus()
+    trainee.keyboard.press("ArrowDown")
+    trainee.keyboard.press("Space")
+    assert keep.is_checked()
     assert not trainee.locator(".pp-outcome-pass").is_visible()
     assert fits_the_screen(trainee, ".pp-quiz *")
 
