@@ -114,17 +114,29 @@ def test_with_storage_blocked_progress_and_theme_last_to_the_next_page(browser, 
     context.close()
 
 
-def test_with_storage_blocked_search_still_finds_modules(browser, themed_fixture, width):
-    context = new_device(browser, width, BLOCK_LOCAL)
-    page = context.new_page()
-    page.goto(f"{themed_fixture['mkdocs']}/index.html")
+def search_results(page, engine: str, width: int, words: str) -> str:
+    """Open the theme's search the way a person does, type, and read the results."""
+    if engine == "zensical":
+        page.locator(".md-search__button:visible, label.md-header__button[for=__search]:visible").first.click()
+        page.keyboard.type(words)
+        shadow = "[...document.querySelectorAll('*')].map(e => e.shadowRoot ? e.shadowRoot.textContent : '').join(' ')"
+        page.wait_for_function(f"({shadow}).includes('results')", timeout=10000)
+        return page.evaluate(shadow)
     if width < 960:
         page.locator("label.md-header__button[for=__search]").click()
     else:
         page.keyboard.press("/")
-    page.keyboard.type("boundary")
+    page.keyboard.type(words)
     page.locator(".md-search-result__item").first.wait_for(timeout=10000)
-    assert "Boundaries basics" in page.locator(".md-search-result").inner_text()
+    return page.locator(".md-search-result").inner_text()
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_with_storage_blocked_search_still_finds_modules(browser, themed_fixture, engine, width):
+    context = new_device(browser, width, BLOCK_LOCAL)
+    page = context.new_page()
+    page.goto(f"{themed_fixture[engine]}/index.html")
+    assert "Boundaries basics" in search_results(page, engine, width, "boundary")
     context.close()
 
 
