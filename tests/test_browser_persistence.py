@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
 
@@ -253,3 +254,22 @@ def test_clearing_progress_also_removes_unfinished_quiz_answers(browser, fixture
     page.goto(f"{fixture_url}/modules/boundaries-basics.html")
     assert page.locator("textarea").input_value() == ""
     context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_progress_page_with_a_notice_and_reflections_has_no_accessibility_violations(browser, themed_fixture, scheme):
+    context = new_device(browser, 390, color_scheme=scheme)
+    page = context.new_page()
+    base = themed_fixture["mkdocs"]
+    page.goto(f"{base}/modules/boundaries-basics.html")
+    page.locator(".pp-quiz input[value=thank]").check()
+    page.locator("textarea").fill("A reflection.")
+    page.locator(".pp-submit").click()
+    page.evaluate(f"localStorage.setItem('{KEY}.unreadable.2026-01-01T00:00:00.000Z', '{{broken')")
+    page.goto(f"{base}/progress.html")
+    assert page.locator(".pp-notice--aside").is_visible()
+    assert "A reflection." in page.locator(".pp-reflections").inner_text()
+    # The page's own buttons and status colours on the dark scheme are the site restyle's (UX report M8).
+    results = Axe().run(page, context={"include": [[".pp-reflections"], [".pp-notices"]]})
+    context.close()
+    assert results.violations_count == 0, results.generate_report()

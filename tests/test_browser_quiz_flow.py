@@ -80,6 +80,7 @@ def test_passing_offers_to_mark_the_module_complete_and_links_the_next_module(tr
     )
     panel.get_by_role("button", name="Mark this module complete").click()
     assert "You marked this module complete" in panel.inner_text()
+    assert not panel.locator(".pp-outcome-pass > p").is_visible()  # done: no more offer, just the status
     trainee.goto(f"{fixture_url}/progress.html")
     assert "Complete" in trainee.locator("tr[data-module=boundaries-basics]").inner_text()
     assert "Next to study: Listening skills" in trainee.locator(".pp-next").inner_text()
