@@ -273,3 +273,19 @@ def test_progress_page_with_a_notice_and_reflections_has_no_accessibility_violat
     results = Axe().run(page, context={"include": [[".pp-reflections"], [".pp-notices"]]})
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_when_saving_fails_the_learner_is_told_and_can_export(browser, fixture_url):
+    full = (
+        "const set = Storage.prototype.setItem; Storage.prototype.setItem = function (k, v) {"
+        " if (k === 'peerpath.progress') throw new DOMException('full', 'QuotaExceededError');"
+        " return set.call(this, k, v); };"
+    )
+    context = new_device(browser, 390, full)
+    page = context.new_page()
+    page.goto(f"{fixture_url}/modules/boundaries-basics.html")
+    assert "Saving failed" in page.locator(".pp-notice--storage").inner_text()
+    page.locator(".pp-completion .pp-complete-toggle").first.click()
+    assert "You marked this module complete" in page.locator(".pp-complete-status").first.inner_text()
+    assert page.locator(".pp-notice--storage").get_by_role("button", name="Export progress").is_visible()
+    context.close()
