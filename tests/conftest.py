@@ -12,6 +12,7 @@ import threading
 from pathlib import Path
 
 import pytest
+import yaml
 
 from peerpath.pipeline import build
 from peerpath.project import Project, copy_sources
@@ -127,3 +128,19 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(scope="session")
+def themed_fixture(tmp_path_factory):
+    """The fixture curriculum with the colour toggle of this repository's site, built by both engines."""
+    project = copy_fixture(tmp_path_factory.mktemp("themed") / "project")
+    config = yaml.safe_load(project.config.read_text())
+    config["theme"]["palette"] = yaml.safe_load((REPO / "mkdocs.yml").read_text())["theme"]["palette"]
+    project.config.write_text(yaml.safe_dump(config, sort_keys=False))
+    for engine in ("mkdocs", "zensical"):
+        assert build(project, engine) == 0
+    served = {engine: serve_folder(project.site(engine)) for engine in ("mkdocs", "zensical")}
+    yield {engine: url for engine, (url, _) in served.items()}
+    for _, server in served.values():
+        server.shutdown()
+        server.server_close()

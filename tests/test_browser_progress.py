@@ -122,9 +122,9 @@ def test_site_works_for_the_session_when_storage_is_blocked(browser, fixture_url
     )
     page = context.new_page()
     page.goto(f"{fixture_url}/modules/boundaries-basics.html")
-    assert "not letting this site save anything" in page.locator(".pp-notice").first.inner_text()
-    page.locator(".pp-complete-toggle").click()
-    assert "marked this module complete" in page.locator(".pp-complete-status").inner_text()
+    assert "not letting this site keep anything" in page.locator(".pp-notice").first.inner_text()
+    page.locator(".pp-complete-toggle").first.click()
+    assert "marked this module complete" in page.locator(".pp-complete-status").first.inner_text()
     context.close()
 
 

@@ -56,7 +56,8 @@ def test_quiz_by_keyboard_wrong_then_feedback_then_retry_then_pass(page, fixture
     page.keyboard.type("When I said no to lending money.")
     press_button(page, "pp-submit")
 
-    assert "You scored 5 out of 5 (100 %). Passed" in page.locator(".pp-summary").inner_text()
+    summary = page.locator(".pp-summary").inner_text()
+    assert "✓ Passed" in summary and "You scored 5 out of 5 (100 %). The pass mark is 75 %." in summary
     last = page.evaluate("window.__events")[-1]
     assert last["passed"] is True and last["score"] == 5 and last["percent"] == 100
     assert last["reflections"] == {"own-boundary": "When I said no to lending money."}

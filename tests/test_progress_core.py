@@ -91,9 +91,60 @@ def test_merge_keeps_best_scores_unions_completions_and_overwrites_nothing(core)
     assert core("C.merge(args[0], args[1])", laptop, phone)["quizzes"] == merged["quizzes"]
 
 
-def test_merging_with_itself_changes_nothing_but_attempt_counts(core):
-    data = core("C.setComplete(C.empty(), 'a', true, '2026-02-01T00:00:00Z')")
+def test_merging_a_record_with_itself_changes_nothing(core):
+    data = core(
+        "C.recordAttempt(C.setComplete(C.empty(), 'a', true, '2026-02-01T00:00:00Z'), args[0])",
+        attempt("a", 70, False, "2026-02-01T00:00:00Z"),
+    )
     assert core("C.merge(args[0], args[0])", data) == data
+    assert core("C.merge(C.merge(args[0], args[0]), args[0])", data)["quizzes"]["a"]["attempts"] == 1
+
+
+def test_importing_an_older_export_without_attempt_times_never_inflates_the_count(core):
+    old = {"module": "a", "attempts": 3, "best": {"percent": 80}, "passed": True, "lastAttempt": None, "passedAt": None}
+    here = core("C.recordAttempt(C.empty(), args[0])", attempt("a", 50, False, "2026-03-01T00:00:00Z"))
+    once = core("C.merge(args[0], args[1])", here, {**here, "quizzes": {"a": old}})
+    twice = core("C.merge(args[0], args[1])", once, {**here, "quizzes": {"a": old}})
+    assert once["quizzes"]["a"]["attempts"] == 4  # 1 here + 3 from the other device
+    assert twice["quizzes"]["a"]["attempts"] == 4
+
+
+def test_the_same_submission_heard_twice_is_one_attempt(core):
+    detail = attempt("q", 90, True, "2026-01-01T00:00:00Z")
+    data = core("C.recordAttempt(C.recordAttempt(C.empty(), args[0]), args[0])", detail)
+    assert data["quizzes"]["q"]["attempts"] == 1
+
+
+def test_one_damaged_entry_keeps_every_valid_one(core):
+    record = {
+        "version": 1,
+        "modules": {
+            "good": {"opened": "2026-01-01T00:00:00Z", "completed": "2026-01-02T00:00:00Z"},
+            "bad": {"opened": "yesterday", "completed": "2026-01-03T00:00:00Z"},
+        },
+        "quizzes": {"good": {"module": "good", "attempts": 1, "best": {"percent": 90}}, "bad": {"attempts": "x"}},
+        "reflections": {"good": {"r": {"text": "kept", "savedAt": "2026-01-02T00:00:00Z"}, "r2": 5}},
+    }
+    result = core("C.parse(args[0])", json.dumps(record))
+    assert set(result["data"]["modules"]) == {"good"} and set(result["data"]["quizzes"]) == {"good"}
+    assert result["data"]["reflections"] == {"good": {"r": record["reflections"]["good"]["r"]}}
+    assert result["damaged"] == ["module bad", "quiz bad", "reflection r2 of quiz good"]
+    assert "module bad" in result["problem"] and "everything else was kept" in result["problem"]
+
+
+def test_restoring_a_damaged_record_drops_only_the_damaged_fields(core):
+    record = {
+        "version": 1,
+        "modules": {"bad": {"opened": "yesterday", "completed": "2026-01-03T00:00:00Z"}, "gone": {"opened": 7}},
+        "quizzes": {"q": {"attempts": "x", "best": {"percent": 60}}, "lost": {"attempts": 1}},
+        "reflections": {},
+    }
+    result = core("C.repair(args[0])", json.dumps(record))
+    assert result["data"]["modules"]["bad"] == {"opened": "2026-01-03T00:00:00Z", "completed": "2026-01-03T00:00:00Z"}
+    assert core("C.status(args[0], 'bad')", result["data"]) == "complete"
+    assert result["data"]["quizzes"]["q"]["best"]["percent"] == 60
+    assert result["restored"] == ["module bad", "quiz q"] and result["lost"] == ["module gone", "quiz lost"]
+    assert "whole record" in core("C.repair(args[0])", "{nope")["lost"][0]
 
 
 def test_status_of_a_module(core):

@@ -23,6 +23,7 @@ from peerpath.quizview import (
     case_numbers,
     correct_answer_text,
     numbered_questions,
+    reflection_prompts,
     vignette_html,
 )
 from peerpath.registry import read_events, status_by_hash
@@ -263,6 +264,7 @@ def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, st
             "minutes": contact_minutes(m.meta),
             "topics": minutes_by_topic(m.meta),
             "quiz": curriculum.quizzes[m.meta.id].id if m.meta.id in curriculum.quizzes else None,
+            "reflections": reflection_prompts(curriculum.quizzes[m.meta.id]) if m.meta.id in curriculum.quizzes else [],
         }
         for m in curriculum.modules
     ]
@@ -273,6 +275,7 @@ def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, st
         "modules": modules,
         "topics": {k: v.label for k, v in curriculum.topics.items()},
         "totalMinutes": total,
+        "progressPath": "progress/" if directory_urls else "progress.html",
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
     return {

@@ -132,3 +132,13 @@ def correct_answer_text(q: Any) -> list[str]:
     if isinstance(q, Matching):
         return [f"{render_inline(p.left)} → {render_inline(p.right)}" for p in q.pairs]
     return []
+
+
+def reflection_prompts(quiz: Quiz) -> list[dict[str, str]]:
+    """Each reflection question's id and prompt, so the learner's saved answers can be shown with it."""
+    return [
+        {"id": item.question.id, "prompt": item.question.prompt}
+        for _, batch in numbered_questions(quiz)
+        for item in batch
+        if isinstance(item.question, Reflection)
+    ]

@@ -32,12 +32,14 @@ GENERATED_LEARNER_PAGES = [
 ]
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
+STORAGE_GUARD = f"{ASSETS}/storage.js"  # which storage works; keeps the theme working when it is blocked
 SCRIPTS = [
     f"{ASSETS}/site.js",
     f"{ASSETS}/progress-core.js",
     f"{ASSETS}/curriculum.js",
     f"{ASSETS}/quiz.js",
     f"{ASSETS}/progress.js",
+    f"{ASSETS}/progress-pages.js",
 ]
 
 
@@ -109,11 +111,14 @@ def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list
     # MkDocs can mark scripts `defer` so they never block rendering; Zensical takes plain paths.
     scripts = [{"path": s, "defer": True} for s in SCRIPTS] if engine == "mkdocs" else list(SCRIPTS)
     config["extra_javascript"] = [*scripts, *config.get("extra_javascript", [])]
+    # The theme runs polyfills first: the storage guard must be in place before its own scripts.
+    polyfills = [STORAGE_GUARD]
     if project.search_shim.is_file():
         # Search from disk: both builders' offline plugin makes search work without a server; the shim
         # is served locally, so neither adds its CDN address (Zensical skips it when one is listed).
         config["plugins"] = [*config.get("plugins", []), "offline"]
-        config["extra"] = {**config.get("extra", {}), "polyfills": [SEARCH_SHIM]}
+        polyfills.append(SEARCH_SHIM)
+    config["extra"] = {**config.get("extra", {}), "polyfills": polyfills}
     if engine == "mkdocs":
         config["hooks"] = [rel(HOOKS)]
         folders = (project.curriculum, project.quizzes, project.standards, project.overrides)

@@ -1,48 +1,15 @@
-/* PeerPath progress in the browser: one versioned localStorage key, fed by the quiz event.
-   Nothing leaves the device. Uses PeerPathProgressCore (pure logic) and PeerPathCurriculum. */
+/* PeerPath progress in the browser: one versioned storage key, fed by the quiz event. Nothing
+   leaves the device. Every change re-reads what is stored and applies itself to that, so two
+   open tabs never erase each other's work; the `storage` event keeps every tab's view current.
+   Uses PeerPathProgressCore (pure logic), PeerPathStorage (which storage works) and
+   PeerPathCurriculum. Publishes window.PeerPathProgress for the progress pages. */
 (function () {
   "use strict";
   var core = window.PeerPathProgressCore;
   var curriculum = window.PeerPathCurriculum || { modules: [], topics: {}, totalMinutes: 0 };
-  var state = { data: core.empty(), persistent: true, notices: [] };
-
-  function storage() {
-    try { var s = window.localStorage; s.setItem("peerpath.probe", "1"); s.removeItem("peerpath.probe"); return s; }
-    catch (e) { return null; }
-  }
-
-  function load() {
-    var s = storage();
-    if (!s) {
-      state.persistent = false;
-      state.notices.push("Your browser is not letting this site save anything (private browsing, or storage is full or turned off). Your progress will last until you close this tab. Use “Export” on My progress to keep it.");
-      return;
-    }
-    var text = s.getItem(core.KEY);
-    var result = core.parse(text);
-    state.data = result.data;
-    if (result.problem) {
-      var aside = core.KEY + ".unreadable." + new Date().toISOString();
-      try { s.setItem(aside, text); s.removeItem(core.KEY); } catch (e) { /* keep the original where it is */ }
-      state.notices.push(result.problem + " It has been set aside (not deleted) under the name “" + aside + "” in this browser's storage, and a fresh record has been started.");
-    }
-  }
-
-  function save() {
-    if (!state.persistent) return;
-    try { window.localStorage.setItem(core.KEY, JSON.stringify(state.data)); }
-    catch (e) {
-      state.persistent = false;
-      showNotices(["Saving failed (storage may be full). Progress will last until you close this tab; use “Export” to keep it."]);
-    }
-  }
-
-  function url(m) { return (curriculum.base || "") + m.path; }
-
-  function moduleById(id) {
-    for (var i = 0; i < curriculum.modules.length; i++) if (curriculum.modules[i].id === id) return curriculum.modules[i];
-    return null;
-  }
+  var storage = window.PeerPathStorage || { store: null, kind: "memory" };
+  var state = { data: core.empty(), saveFailed: false, messages: [] };
+  var listeners = [];
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -51,28 +18,135 @@
     return node;
   }
 
-  function showNotices(list) {
-    var host = document.querySelector(".md-content__inner") || document.body;
-    list.forEach(function (message) {
-      var box = el("div", { "class": "pp-notice", role: "status" });
-      box.appendChild(el("p", {}, message));
-      host.insertBefore(box, host.firstChild);
-    });
+  function stored(key) { try { return storage.store.getItem(key); } catch (e) { return null; } }
+
+  /* What is stored now. Damaged text is first set aside, whole and untouched, under its own key;
+     the readable part carries on as the record. */
+  function read() {
+    if (state.saveFailed || !storage.store) return state.data;
+    var text = stored(core.KEY);
+    var result = core.parse(text);
+    if (result.problem) {
+      try {
+        storage.store.setItem(core.ASIDE + new Date().toISOString(), text);
+        storage.store.setItem(core.KEY, JSON.stringify(result.data));
+      } catch (e) { /* the original stays where it is */ }
+    }
+    return result.data;
   }
+
+  function write(data) {
+    if (state.saveFailed || !storage.store) return;
+    try { storage.store.setItem(core.KEY, JSON.stringify(data)); }
+    catch (e) { state.saveFailed = true; }
+  }
+
+  /* Apply one change to the freshest record, save it, and repaint. */
+  function update(change) {
+    var data = read();
+    data = change(data) || data;
+    write(data);
+    state.data = data;
+    changed();
+  }
+
+  function keysStartingWith(prefix) {
+    var keys = [];
+    try { for (var i = 0; i < storage.store.length; i++) { var k = storage.store.key(i); if (k && k.indexOf(prefix) === 0) keys.push(k); } }
+    catch (e) { /* nothing readable */ }
+    return keys.sort();
+  }
+
+  function removeAll(prefix) {
+    keysStartingWith(prefix).forEach(function (k) { try { storage.store.removeItem(k); } catch (e) { /* already gone */ } });
+  }
+
+  function rename(from, to) {
+    var text = stored(from);
+    try { storage.store.setItem(to, text); storage.store.removeItem(from); } catch (e) { /* left as it was */ }
+  }
+
+  function download(name, text) {
+    var blob = new Blob([text], { type: "application/json" });
+    var a = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.appendChild(a); a.click(); a.remove();
+  }
+
+  function exportProgress() {
+    download("peerpath-progress-" + new Date().toISOString().slice(0, 10) + ".json", JSON.stringify(state.data, null, 2));
+  }
+
+  function button(label, cls, onClick) {
+    var b = el("button", { type: "button", "class": "md-button " + cls }, label);
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  var STORAGE_NOTICE = {
+    session: "Your browser is not letting this site keep anything after this tab is closed. Your progress is kept while this tab stays open, on every page of the site. To keep it longer, export it to a file.",
+    memory: "Your browser is not letting this site save anything, not even until the tab is closed. What you do on this page is lost when you leave or reload it. Export your progress to a file before you go."
+  };
+
+  function storageNotice() {
+    var text = state.saveFailed ? "Saving failed (storage may be full). What you do from now on is kept on this page only; export your progress to a file to keep it."
+      : STORAGE_NOTICE[storage.kind];
+    if (!text) return null;
+    var box = el("div", { "class": "pp-notice pp-notice--storage" });
+    box.appendChild(el("p", {}, text));
+    box.appendChild(button("Export progress", "pp-notice-export", exportProgress));
+    return box;
+  }
+
+  /* A record that was set aside stays in view until the learner restores, keeps or downloads it. */
+  function asideNotice(key) {
+    var text = stored(key) || "";
+    var problem = core.parse(text).problem || "Saved progress could not be read.";
+    var box = el("div", { "class": "pp-notice pp-notice--aside", "data-key": key });
+    box.appendChild(el("p", {}, problem + " A copy of the saved record, exactly as it was, has been set aside (not deleted) in this browser under the name “" + key + "”."));
+    var actions = el("p", { "class": "pp-notice-actions" });
+    actions.appendChild(button("Restore what can be read", "pp-restore", function () {
+      var repaired = core.repair(text);
+      update(function (d) { return core.merge(d, repaired.data); });
+      rename(key, core.KEPT + key.slice(core.ASIDE.length));
+      state.messages.push((repaired.restored.length ? "Restored from the set-aside copy: " + repaired.restored.join(", ") + "." : "Nothing more could be restored from the set-aside copy.") +
+        (repaired.lost.length ? " Could not be restored: " + repaired.lost.join(", ") + " (the copy is still kept in this browser)." : ""));
+      changed();
+    }));
+    actions.appendChild(button("Download the set-aside copy", "pp-download-aside", function () {
+      download("peerpath-progress-set-aside-" + key.slice(core.ASIDE.length).slice(0, 10) + ".json", text);
+    }));
+    actions.appendChild(button("Keep it set aside and hide this", "pp-keep-aside", function () {
+      rename(key, core.KEPT + key.slice(core.ASIDE.length));
+      changed();
+    }));
+    box.appendChild(actions);
+    return box;
+  }
+
+  function paintNotices() {
+    var host = document.querySelector(".md-content__inner") || document.body;
+    var box = host.querySelector(":scope > .pp-notices");
+    if (!box) { box = el("div", { "class": "pp-notices", role: "region", "aria-label": "Notices about your saved progress" }); host.insertBefore(box, host.firstChild); }
+    box.textContent = "";
+    var s = storageNotice();
+    if (s) box.appendChild(s);
+    keysStartingWith(core.ASIDE).forEach(function (key) { box.appendChild(asideNotice(key)); });
+    state.messages.forEach(function (m) { var p = el("div", { "class": "pp-notice pp-notice--done", role: "status" }); p.appendChild(el("p", {}, m)); box.appendChild(p); });
+    box.hidden = !box.children.length;
+  }
+
+  function url(m) { return (curriculum.base || "") + m.path; }
+  function moduleById(id) { return curriculum.modules.filter(function (m) { return m.id === id; })[0] || null; }
+  function fmtDate(iso) { return iso ? iso.slice(0, 10) : "–"; }
 
   var LABEL = { "not-started": "Not started", "in-progress": "In progress", "complete": "Complete" };
   var MARK = { "not-started": "○", "in-progress": "◐", "complete": "✓" };
 
-  function moduleIdsByAddress() {
-    var ids = {};
-    curriculum.modules.forEach(function (m) { ids[new URL(url(m), document.baseURI).href] = m.id; });
-    return ids;
-  }
-
   function markNavigation() {
     // Links are compared as the browser resolves them, so "x.html", "../modules/x.html" and
     // "modules/x/" all find their module whichever page they sit on. Same-page anchors are skipped.
-    var ids = moduleIdsByAddress();
+    var ids = {};
+    curriculum.modules.forEach(function (m) { ids[new URL(url(m), document.baseURI).href] = m.id; });
     document.querySelectorAll(".md-nav a.md-nav__link, .pp-module-list a").forEach(function (a) {
       if ((a.getAttribute("href") || "#").charAt(0) === "#") return;
       var id = ids[a.href.split("#")[0]];
@@ -88,174 +162,90 @@
     });
   }
 
-  function modulePage() {
-    var box = document.querySelector(".pp-module-box[data-module]");
-    if (!box) return;
-    var id = box.getAttribute("data-module");
-    core.markOpened(state.data, id);
-    save();
-    var host = document.querySelector(".pp-completion[data-module='" + id + "']");
-    if (!host) return;
-    host.innerHTML = "";
-    var button = el("button", { type: "button", "class": "md-button pp-complete-toggle" });
-    var said = el("p", { "class": "pp-complete-status", role: "status" });
-    function paint() {
-      var done = core.status(state.data, id) === "complete";
-      button.textContent = done ? "Mark as not complete" : "Mark this module complete";
-      button.setAttribute("aria-pressed", done ? "true" : "false");
-      said.textContent = done ? "✓ You marked this module complete." : "";
-    }
-    button.addEventListener("click", function () {
-      core.setComplete(state.data, id, core.status(state.data, id) !== "complete");
-      save(); paint(); markNavigation();
-    });
-    host.appendChild(button); host.appendChild(said); paint();
-  }
-
-  function fmtDate(iso) { return iso ? iso.slice(0, 10) : "–"; }
-  function hours(min) { var q = Math.round(min / 15) / 4; return q + " h"; }
-
-  function completedMinutes() {
-    var total = 0, byTopic = {};
-    curriculum.modules.forEach(function (m) {
-      if (core.status(state.data, m.id) !== "complete") return;
-      total += m.minutes;
-      for (var t in m.topics) byTopic[t] = (byTopic[t] || 0) + m.topics[t];
-    });
-    return { total: total, byTopic: byTopic };
-  }
-
-  function progressPage() {
-    // The page's structure is generated; only the learner's figures are filled in here.
-    var host = document.getElementById("pp-progress");
-    if (!host) return;
-    var done = completedMinutes();
-    var completeCount = curriculum.modules.filter(function (m) { return core.status(state.data, m.id) === "complete"; }).length;
-    host.querySelector(".pp-progress-summary").textContent = "You have completed " + completeCount + " of " +
-      curriculum.modules.length + " modules: " + hours(done.total) + " of " + hours(curriculum.totalMinutes) + " of contact time.";
-    setBar(host.querySelector(".pp-progress-overall"), done.total, curriculum.totalMinutes);
-    var next = curriculum.modules.filter(function (m) { return core.status(state.data, m.id) !== "complete"; })[0];
-    var nextP = host.querySelector(".pp-next");
-    if (nextP) {
-      nextP.textContent = next ? "Next to study: " : "You have completed every module.";
-      if (next) nextP.appendChild(el("a", { href: url(next) }, next.title));
-    }
-    host.querySelectorAll("tr[data-module]").forEach(function (row) {
-      var id = row.getAttribute("data-module"), m = moduleById(id);
-      var st = core.status(state.data, id), rec = state.data.modules[id] || {}, quiz = m && state.data.quizzes[m.quiz];
-      var status = row.querySelector(".pp-module-status");
-      status.className = "pp-module-status pp-status--" + st;
-      status.textContent = MARK[st] + " " + LABEL[st];
-      row.querySelector(".pp-module-opened").textContent = fmtDate(rec.opened);
-      row.querySelector(".pp-module-completed").textContent = fmtDate(rec.completed);
-      row.querySelector(".pp-module-score").textContent = quiz && quiz.best ? quiz.best.percent + " %" +
-        (quiz.passed ? " (passed)" : "") + ", " + quiz.attempts + " attempt" + (quiz.attempts > 1 ? "s" : "") : "–";
-    });
-    host.querySelectorAll("tr[data-topic]").forEach(function (row) {
-      var got = done.byTopic[row.getAttribute("data-topic")] || 0, barNode = row.querySelector("progress");
-      row.querySelector(".pp-topic-done").textContent = hours(got);
-      setBar(barNode, got, Number(barNode.getAttribute("max")));
-    });
-    if (!host.querySelector(".pp-progress-controls")) host.appendChild(controls());
-  }
-
-  function setBar(node, value, max) {
-    node.value = value;
-    node.textContent = Math.round((100 * value) / (max || 1)) + " %";
-  }
-
-  function controls() {
-    var box = el("div", { "class": "pp-progress-controls" });
-    box.appendChild(el("h2", { id: "keep-or-move-your-progress" }, "Keep or move your progress"));
-    box.appendChild(el("p", {}, "Your progress is saved only in this browser. Export it to a file to keep a copy or to move it to another device; importing merges it with what is already here (best scores are kept, nothing is overwritten)."));
-    var exportBtn = el("button", { type: "button", "class": "md-button pp-export" }, "Export progress");
-    exportBtn.addEventListener("click", function () {
-      var blob = new Blob([JSON.stringify(state.data, null, 2)], { type: "application/json" });
-      var a = el("a", { href: URL.createObjectURL(blob), download: "peerpath-progress-" + new Date().toISOString().slice(0, 10) + ".json" });
-      document.body.appendChild(a); a.click(); a.remove();
-      say("Your progress was exported to a file.");
-    });
-    var label = el("label", { "class": "pp-import-label" });
-    label.appendChild(document.createTextNode("Import progress from a file "));
-    var input = el("input", { type: "file", accept: "application/json,.json", "class": "pp-import" });
-    label.appendChild(input);
-    input.addEventListener("change", function () {
-      var file = input.files && input.files[0];
-      if (!file) return;
-      file.text().then(function (text) {
-        var result = core.parse(text);
-        if (result.problem) { say("That file could not be imported: " + result.problem + " Nothing was changed."); return; }
-        state.data = core.merge(state.data, result.data);
-        save(); refresh();
-        say("Progress imported and merged with what was already here.");
+  /* Every "mark complete" place on the page (above the quiz, and the offer after passing it). */
+  function paintCompletion(host) {
+    var id = host.getAttribute("data-module");
+    var done = core.status(state.data, id) === "complete";
+    var toggle = host.querySelector(".pp-complete-toggle");
+    if (!toggle) {
+      toggle = button("", "pp-complete-toggle", function () {
+        update(function (d) { return core.setComplete(d, id, core.status(d, id) !== "complete"); });
       });
-    });
-    var clearBtn = el("button", { type: "button", "class": "md-button pp-clear" }, "Clear my progress");
-    clearBtn.addEventListener("click", function () {
-      if (!window.confirm("Delete all your PeerPath progress and reflections from this browser? Export first if you want to keep a copy.")) return;
-      state.data = core.empty();
-      save(); refresh();
-      say("Your progress was cleared from this browser.");
-    });
-    box.appendChild(exportBtn); box.appendChild(document.createTextNode(" ")); box.appendChild(label);
-    box.appendChild(document.createTextNode(" ")); box.appendChild(clearBtn);
-    box.appendChild(el("p", { "class": "pp-progress-message", role: "status", "aria-live": "polite" }));
-    return box;
-  }
-
-  function say(text) {
-    var p = document.querySelector(".pp-progress-message");
-    if (p) p.textContent = text;
-  }
-
-  function recordPage() {
-    var host = document.getElementById("pp-study-record");
-    if (!host) return;
-    var rows = host.querySelector("tbody");
-    rows.innerHTML = "";
-    var total = 0;
-    curriculum.modules.forEach(function (m) {
-      if (core.status(state.data, m.id) !== "complete") return;
-      var quiz = state.data.quizzes[m.quiz];
-      total += m.minutes;
-      var r = el("tr");
-      r.appendChild(el("td", {}, m.title));
-      r.appendChild(el("td", {}, fmtDate(state.data.modules[m.id].completed)));
-      r.appendChild(el("td", {}, quiz && quiz.best ? quiz.best.percent + " %" : "no quiz taken"));
-      r.appendChild(el("td", {}, hours(m.minutes)));
-      rows.appendChild(r);
-    });
-    if (!rows.children.length) {
-      var empty = el("tr"); var c = el("td", { colspan: "4" }, "No modules marked complete yet."); empty.appendChild(c); rows.appendChild(empty);
+      host.textContent = "";
+      host.appendChild(toggle);
+      host.appendChild(el("p", { "class": "pp-complete-status", role: "status" }));
     }
-    host.querySelector(".pp-record-total").textContent = hours(total);
-    var print = host.querySelector(".pp-print");
-    if (print && !print.getAttribute("data-bound")) {
-      print.setAttribute("data-bound", "1");
-      print.addEventListener("click", function () { window.print(); });
+    toggle.textContent = done ? "Mark as not complete" : "Mark this module complete";
+    toggle.setAttribute("aria-pressed", done ? "true" : "false");
+    host.querySelector(".pp-complete-status").textContent = done ? "✓ You marked this module complete." : "";
+  }
+
+  function paintNextModule(host) {
+    var ids = curriculum.modules.map(function (m) { return m.id; });
+    var next = curriculum.modules[ids.indexOf(host.getAttribute("data-module")) + 1];
+    host.textContent = "";
+    if (next) { host.appendChild(document.createTextNode("Next module: ")); host.appendChild(el("a", { href: url(next) }, next.title)); }
+    else if (ids.length) {
+      host.appendChild(document.createTextNode("This is the last module. "));
+      if (curriculum.progressPath) host.appendChild(el("a", { href: (curriculum.base || "") + curriculum.progressPath }, "See your progress"));
     }
-    host.querySelector(".pp-record-date").textContent = new Date().toISOString().slice(0, 10);
   }
 
-  function homePage() {
-    var host = document.getElementById("pp-home-progress");
-    if (!host) return;
-    var n = curriculum.modules.filter(function (m) { return core.status(state.data, m.id) === "complete"; }).length;
-    host.textContent = n ? "Your progress on this device: " + n + " of " + curriculum.modules.length + " modules complete." : "";
+  /* Best score, attempts and saved reflections, shown with the quiz after any reload. */
+  function paintQuizRecord(host) {
+    var r = state.data.quizzes[host.getAttribute("data-quiz")];
+    host.textContent = "";
+    host.hidden = !(r && r.best);
+    if (host.hidden) return;
+    host.appendChild(el("p", {}, "Your best score so far: " + r.best.percent + " %" + (r.passed ? " (passed)" : " (not passed yet)") + ", " +
+      r.attempts + " attempt" + (r.attempts === 1 ? "" : "s") + ", the last on " + fmtDate(r.lastAttempt) + "."));
   }
 
-  function refresh() { modulePage(); markNavigation(); progressPage(); recordPage(); homePage(); }
+  function paintSavedReflection(host) {
+    var saved = (state.data.reflections[host.getAttribute("data-quiz")] || {})[host.getAttribute("data-question")];
+    host.textContent = "";
+    host.hidden = !saved;
+    if (!saved) return;
+    host.appendChild(el("p", { "class": "pp-saved-label" }, "Your reflection, saved on " + fmtDate(saved.savedAt) + ":"));
+    host.appendChild(el("blockquote", {}, saved.text));
+  }
+
+  function changed() {
+    paintNotices();
+    markNavigation();
+    document.querySelectorAll(".pp-completion[data-module]").forEach(paintCompletion);
+    document.querySelectorAll(".pp-next-module[data-module]").forEach(paintNextModule);
+    document.querySelectorAll(".pp-quiz-record[data-quiz]").forEach(paintQuizRecord);
+    document.querySelectorAll(".pp-saved-reflection[data-quiz]").forEach(paintSavedReflection);
+    listeners.forEach(function (fn) { fn(state.data); });
+  }
+
+  window.PeerPathProgress = {
+    core: core, curriculum: curriculum, kind: function () { return storage.kind; },
+    data: function () { return state.data; }, update: update, onChange: function (fn) { listeners.push(fn); fn(state.data); },
+    exportProgress: exportProgress, removeAll: removeAll, url: url, moduleById: moduleById, fmtDate: fmtDate, el: el, LABEL: LABEL, MARK: MARK
+  };
 
   document.addEventListener("peerpath:quiz-submitted", function (event) {
-    core.recordAttempt(state.data, event.detail);
-    save(); markNavigation(); progressPage();
+    update(function (d) { return core.recordAttempt(d, event.detail); });
   });
 
-  var started = false;
+  /* Another tab saved: show what it did here too. */
+  window.addEventListener("storage", function (event) {
+    if (event.key !== null && event.key.indexOf(core.KEY) !== 0) return;
+    state.data = core.parse(stored(core.KEY)).data;
+    changed();
+  });
+
   function init() {
-    if (!started) { load(); started = true; if (state.notices.length) showNotices(state.notices); }
-    else if (state.notices.length) showNotices(state.notices);
-    refresh();
+    state.data = read();
+    state.messages = [];
+    var box = document.querySelector(".pp-module-box[data-module]");
+    if (box) {
+      var id = box.getAttribute("data-module");
+      if (core.status(state.data, id) === "not-started") { update(function (d) { return core.markOpened(d, id); }); return; }
+    }
+    changed();
   }
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(init);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
