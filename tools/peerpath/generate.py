@@ -33,6 +33,8 @@ ASSETS = "assets/peerpath"
 SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_STORAGE_KEY = "peerpath.progress"  # the same name as KEY in static/progress-core.js
 GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards"}  # authored pages may not use these names
+# The project's own records, kept beside the curriculum but never published: the review record and the changelog.
+UNPUBLISHED = {"reviews", "CHANGELOG.md"}
 
 
 def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool = False) -> dict[str, str | bytes]:
@@ -65,7 +67,7 @@ def authored_pages(project: Project) -> dict[str, str | bytes]:
     pages: dict[str, str | bytes] = {}
     for path in sorted(project.curriculum.rglob("*")):
         rel = path.relative_to(project.curriculum)
-        if path.is_dir() or rel.parts[0] in GENERATED_FOLDERS or path.suffix in {".yml", ".yaml"}:
+        if path.is_dir() or rel.parts[0] in GENERATED_FOLDERS | UNPUBLISHED or path.suffix in {".yml", ".yaml"}:
             continue
         pages[rel.as_posix()] = path.read_text(encoding="utf-8") if path.suffix == ".md" else path.read_bytes()
     return pages
@@ -251,6 +253,7 @@ def board_pages(curriculum: Curriculum) -> dict[str, str]:
         course=curriculum.course,
         standards=[a.standard for a in audits],
         summary=Markup(render_summary(audits, "markdown")),
+        modules=curriculum.modules,
     )
     crosswalk_standard = curriculum.standards.get(CROSSWALK_STANDARD) or next(iter(curriculum.standards.values()))
     pages["boards/crosswalk.md"] = crosswalk_page(curriculum, audit(curriculum, crosswalk_standard))
