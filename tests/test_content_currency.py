@@ -110,8 +110,8 @@ def test_trainer_edition_and_boards_page_show_the_last_review(project: Project):
     assert "Content last reviewed 2026-12-01 by Independent content review" in trainer
     assert "must be in writing &lt;since 2026&gt;" in trainer, "authored text is escaped"
     boards = str(pages["boards/index.md"])
-    assert "<td>Boundaries basics</td><td>2026-12-01, Independent content review</td>" in boards
-    assert "<td>Listening skills</td><td>not recorded</td>" in boards
+    assert "<strong>Boundaries basics</strong>: last reviewed 2026-12-01 by Independent content review." in boards
+    assert "<strong>Listening skills</strong>: no review recorded." in boards
     assert "Old review" not in boards
 
 
