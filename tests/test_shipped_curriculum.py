@@ -96,11 +96,15 @@ def test_curriculum_meets_icrc_peer_recovery_hours_in_every_domain():
     report = json.loads(result.stdout)
     assert result.returncode == 0, report["domains"]
     hours = {d["id"]: d["provided_hours"] for d in report["domains"]}
-    assert hours == {
+    # IC&RC's minimums per domain (standards/icrc-pr.yml); the 2026-12-01 review added time
+    # (e.g. medication and culture in Advocacy), so a domain may now carry a little more.
+    required = {
         "advocacy": 10,
         "mentoring-education": 10,
         "recovery-wellness-support": 10,
         "ethical-responsibility": 16,
     }
+    assert set(hours) == set(required)
+    assert {d: h for d, h in hours.items() if h < required[d]} == {}
     assert report["meets"] is True
     assert not [w for w in report["warnings"] if "counts toward no domain" in w]

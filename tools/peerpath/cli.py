@@ -10,6 +10,7 @@ from pathlib import Path
 import markdown
 from markupsafe import Markup
 
+from peerpath.advice import curriculum_warnings
 from peerpath.audit import audit
 from peerpath.audit_report import FORMATS, render_audit, render_summary
 from peerpath.exports import KINDS
@@ -39,7 +40,11 @@ def _check(project: Project, args: argparse.Namespace) -> int:
     curriculum, _, problems = check(project)
     if problems:
         return _report(problems)
-    print(f"ok: {len(curriculum.modules)} modules, {len(curriculum.quizzes)} quizzes, no problems")
+    warnings = curriculum_warnings(curriculum.modules, dt.date.today())
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    noted = f", {len(warnings)} warning(s)" if warnings else ""
+    print(f"ok: {len(curriculum.modules)} modules, {len(curriculum.quizzes)} quizzes, no problems{noted}")
     return 0
 
 

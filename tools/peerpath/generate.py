@@ -33,7 +33,6 @@ from peerpath.workbook import workbook_pages
 ASSETS = "assets/peerpath"
 SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_STORAGE_KEY = "peerpath.progress"  # the same name as KEY in static/progress-core.js
-GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards", "workbook"}  # authored pages may not use these names
 
 
 def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool = False) -> dict[str, str | bytes]:
@@ -65,10 +64,8 @@ def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool 
 def authored_pages(project: Project) -> dict[str, str | bytes]:
     """Pages trainers write directly (home, guides, privacy): copied as they are."""
     pages: dict[str, str | bytes] = {}
-    for path in sorted(project.curriculum.rglob("*")):
+    for path in project.authored_files():
         rel = path.relative_to(project.curriculum)
-        if path.is_dir() or rel.parts[0] in GENERATED_FOLDERS or path.suffix in {".yml", ".yaml"}:
-            continue
         pages[rel.as_posix()] = path.read_text(encoding="utf-8") if path.suffix == ".md" else path.read_bytes()
     return pages
 
@@ -231,6 +228,7 @@ def board_pages(curriculum: Curriculum) -> dict[str, str]:
         course=curriculum.course,
         standards=[a.standard for a in audits],
         summary=Markup(render_summary(audits, "markdown")),
+        modules=curriculum.modules,
     )
     crosswalk_standard = curriculum.standards.get(CROSSWALK_STANDARD) or next(iter(curriculum.standards.values()))
     pages["boards/crosswalk.md"] = crosswalk_page(curriculum, audit(curriculum, crosswalk_standard))

@@ -107,8 +107,8 @@ def _reference_problems(meta: ModuleMeta, doc: YamlDoc, shown: str) -> list[Prob
 def authored_page_problems(project: Project) -> list[Problem]:
     """Pages trainers write directly (home, guides) are Markdown under the same rules as readings."""
     problems: list[Problem] = []
-    for path in sorted(project.curriculum.rglob("*.md")):
-        if project.modules in path.parents or not path.is_file():
+    for path in project.authored_files():
+        if path.suffix != ".md":
             continue
         problems += markdown_problems(path.read_text(encoding="utf-8"), project.shown(path), 1)
     return problems

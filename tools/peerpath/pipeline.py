@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from peerpath.curriculum import Curriculum, cross_check
-from peerpath.generate import GENERATED_FOLDERS, render_pages, write_file, write_tree
+from peerpath.generate import render_pages, write_file, write_tree
 from peerpath.load import load_project
 from peerpath.problems import Problem, ProblemsFound
-from peerpath.project import Project
+from peerpath.project import GENERATED_FOLDERS, Project
 from peerpath.siteconfig import (
     ENGINES,
     GENERATED_LEARNER_PAGES,

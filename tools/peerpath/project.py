@@ -6,6 +6,10 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards", "workbook"}  # authored pages may not use these names
+# The project's own records, kept beside the curriculum but never published: the review record and the changelog.
+UNPUBLISHED = {"reviews", "CHANGELOG.md"}
+
 
 @dataclass(frozen=True)
 class Project:
@@ -69,6 +73,16 @@ class Project:
     def site(self, engine: str) -> Path:
         """Built site. Zensical insists on a site folder inside its config's folder (build/)."""
         return self.root / "site" if engine == "mkdocs" else self.build / f"site-{engine}"
+
+    def authored_files(self) -> list[Path]:
+        """Files under curriculum/ published as they are (home, guides, images): not modules, data or records."""
+        found = []
+        for path in sorted(self.curriculum.rglob("*")):
+            rel = path.relative_to(self.curriculum)
+            skip = rel.parts[0] in GENERATED_FOLDERS | UNPUBLISHED or path.suffix in {".yml", ".yaml"}
+            if not skip and path.is_file():
+                found.append(path)
+        return found
 
     def shown(self, path: Path) -> str:
         """A path as trainers see it in messages: relative to the project root."""

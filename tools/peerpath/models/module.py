@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import Field, PositiveInt, model_validator
@@ -38,6 +39,17 @@ class Segment(Strict):
         return self.kind != "break"
 
 
+class Review(Strict):
+    """One content review of a module: when, by whom, and what it changed."""
+
+    date: dt.date = Field(description="Day the review was finished, written YYYY-MM-DD.")
+    by: Text = Field(description="Who reviewed it: a name, a role, or 'Independent content review'.")
+    changes: list[Text] = Field(
+        min_length=1,
+        description="What changed for learners or boards, one short line each ('No changes needed' if none).",
+    )
+
+
 class ModuleMeta(Strict):
     """The front matter of a module file."""
 
@@ -58,3 +70,11 @@ class ModuleMeta(Strict):
     references: list[Text] = Field(
         default_factory=list, description="Sources, one citation each; Markdown links allowed."
     )
+    reviewed: list[Review] = Field(
+        default_factory=list,
+        description="Content reviews, one entry each (any order); boards see the latest one.",
+    )
+
+    @property
+    def last_review(self) -> Review | None:
+        return max(self.reviewed, key=lambda r: r.date, default=None)
