@@ -17,6 +17,7 @@ from peerpath.generate import write_file
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
+from peerpath.registry import registry_problems
 from peerpath.roster import read_roster
 from peerpath.schedule import build_schedule
 from peerpath.schema import write_schemas
@@ -132,6 +133,12 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
 def _revoke(project: Project, args: argparse.Namespace) -> int:
     from peerpath.issue import RevokeError, revoke
 
+    damaged = registry_problems(project.registry, project.shown(project.registry))
+    if damaged:
+        for problem in damaged:
+            print(problem, file=sys.stderr)
+        print("the registry is damaged; nothing was added to it", file=sys.stderr)
+        return 1
     try:
         event = revoke(project.registry, args.code, args.reason)
     except RevokeError as error:

@@ -15,6 +15,7 @@ from peerpath.generate import render_pages, write_file, write_tree
 from peerpath.load import load_project
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project
+from peerpath.registry import registry_problems
 from peerpath.siteconfig import (
     ENGINES,
     GENERATED_LEARNER_PAGES,
@@ -41,6 +42,7 @@ def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Proble
         else (None, [Problem("mkdocs.yml", 1, "", "file is missing")])
     )
     curriculum, problems = cross_check(load_project(project))
+    problems += registry_problems(project.registry, project.shown(project.registry))
     return curriculum, base, sorted(set(problems + config_problems))
 
 
