@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from peerpath.schema import write_schemas
 from peerpath.siteconfig import ENGINES
 from peerpath.templating import render
 
+MAX_DAYS = 366  # a schedule longer than a year is a typo
 PROGRESS_FROM = 50  # learners; smaller batches finish too fast to need a progress bar
 
 
@@ -34,6 +36,19 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(project, args)
     except ProblemsFound as found:
         return _report(found.problems)
+    except OSError as error:  # e.g. --out names a file where a folder is needed, or a disk is full
+        print(f"peerpath: {os_message(error)}", file=sys.stderr)
+        return 1
+
+
+def os_message(error: OSError) -> str:
+    """What went wrong writing or reading a path the user named, in their words."""
+    name = str(error.filename2 or error.filename or "")  # a rename's target is the path the user named
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return f"{name}: is a file, but a folder is needed here; choose another --out"
+    if isinstance(error, IsADirectoryError):
+        return f"{name}: is a folder, but a file is needed here; give a file name"
+    return f"{name + ': ' if name else ''}{error.strerror or error}"
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
@@ -91,7 +106,7 @@ def _audit(project: Project, args: argparse.Namespace) -> int:
 def _issue(project: Project, args: argparse.Namespace) -> int:
     # PDF and font libraries load only for the commands that need them: every other command starts faster.
     from peerpath.certificate_pdf import FontMissing
-    from peerpath.issue import issue, signing_key
+    from peerpath.issue import SigningKeyError, issue, signing_key
 
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
@@ -120,7 +135,7 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
             paper=args.paper,
             progress=len(roster.learners) >= PROGRESS_FROM or sys.stderr.isatty(),
         )
-    except FontMissing as error:
+    except (FontMissing, SigningKeyError) as error:
         print(f"peerpath: {error}", file=sys.stderr)
         return 1
     print(
@@ -193,10 +208,44 @@ def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
             raise ValueError("the roster has problems; run `peerpath certificates issue` on it to list them")
         return roster.cohort.start, roster.cohort.end
     first, _, last = value.partition("..")
+    start, end = calendar_date(first, value), calendar_date(last, value) if last else None
+    if end is not None and end < start:
+        raise ValueError(f"--cohort: the end date {end} is before the start date {start}")
+    return start, end
+
+
+def calendar_date(text: str, value: str) -> dt.date:
+    """A YYYY-MM-DD date that exists on the calendar, or a message naming the option and the form."""
+    form = "--cohort takes a roster file or dates like 2027-03-01..2027-03-05"
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()):
+        raise ValueError(f"{form}, got {value!r}")
     try:
-        return dt.date.fromisoformat(first), dt.date.fromisoformat(last) if last else None
+        return dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError(f"--cohort takes a roster file or dates like 2027-03-01..2027-03-05, got {value!r}") from None
+        raise ValueError(f"--cohort: {text.strip()} is not a date on the calendar ({form})") from None
+
+
+def clock_time(text: str) -> str:
+    """--start: a 24-hour time HH:MM."""
+    match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"use a 24-hour time HH:MM, like 09:00 or 13:30; got {text!r}")
+    return f"{int(match.group(1)):02d}:{match.group(2)}"
+
+
+def day_count(text: str) -> int:
+    """--days: a whole number of days, 1 to MAX_DAYS."""
+    if not text.strip().isdigit() or not 1 <= int(text) <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"use a whole number of days from 1 to {MAX_DAYS}; got {text!r}")
+    return int(text)
+
+
+def address(text: str) -> str:
+    """--address: HOST:PORT, the port from 1 to 65535."""
+    host, _, port = text.rpartition(":")
+    if not host or not port.isdigit() or not 1 <= int(port) <= 65535:
+        raise argparse.ArgumentTypeError(f"use HOST:PORT, like 127.0.0.1:8000; got {text!r}")
+    return text
 
 
 def _export(project: Project, args: argparse.Namespace) -> int:
@@ -246,7 +295,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     sub.set_defaults(run=_build)
     sub = commands.add_parser("serve", help="check, generate, and serve with live reload")
-    sub.add_argument("--address", default="127.0.0.1:8000")
+    sub.add_argument("--address", type=address, default="127.0.0.1:8000", help="HOST:PORT (default 127.0.0.1:8000)")
     sub.set_defaults(run=_serve)
     sub = commands.add_parser("audit", help="audit curriculum hours against a credential standard")
     which = sub.add_mutually_exclusive_group(required=True)
@@ -275,8 +324,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(run=_export)
     sub = commands.add_parser("schedule", help="a printable day-by-day schedule for a live cohort")
     sub.add_argument("--cohort", metavar="ROSTER_OR_DATES", help="roster file, or 2027-03-01..2027-03-05")
-    sub.add_argument("--days", type=int, help="number of days (default: from the cohort dates)")
-    sub.add_argument("--start", default="09:00", help="start time each day (default 09:00)")
+    sub.add_argument("--days", type=day_count, help="number of days (default: from the cohort dates)")
+    sub.add_argument("--start", type=clock_time, default="09:00", help="start time each day, HH:MM (default 09:00)")
     sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
     sub.add_argument("--out", metavar="FILE")
     sub.set_defaults(run=_schedule)

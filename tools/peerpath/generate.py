@@ -206,8 +206,11 @@ def write_file(target: Path, content: str | bytes) -> bool:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)  # only left when the replace failed, e.g. the target is a folder
     return True
 
 
