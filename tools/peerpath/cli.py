@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(project, args)
     except ProblemsFound as found:
-        return _report(found.problems)
+        return _report(found.problems, found.outcome)
     except OSError as error:  # e.g. --out names a file where a folder is needed, or a disk is full
         print(f"peerpath: {os_message(error)}", file=sys.stderr)
         return 1
@@ -270,10 +270,10 @@ def _find_standard(curriculum, standard_id: str):
     return standard
 
 
-def _report(problems: list[Problem]) -> int:
+def _report(problems: list[Problem], outcome: str = "nothing was generated") -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{len(problems)} problem(s) found; nothing was generated", file=sys.stderr)
+    print(f"{len(problems)} problem(s) found; {outcome}", file=sys.stderr)
     return 1
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from peerpath.curriculum import Curriculum
@@ -13,8 +16,11 @@ from peerpath.hours import contact_minutes
 
 
 def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1") -> tuple[list[Path], list[str]]:
-    """Files written and warnings. Only modules with a quiz get QTI/GIFT files; every module gets SCORM."""
-    written, warnings = [], []
+    """Files written and warnings. Only modules with a quiz get QTI/GIFT files; every module gets SCORM.
+
+    All or nothing: every package is made first, then written to a staging folder and moved into `out`.
+    """
+    files, warnings = [], []
     for module in curriculum.modules:
         quiz = curriculum.quizzes.get(module.meta.id)
         minutes = contact_minutes(module.meta)
@@ -30,6 +36,19 @@ def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1
             package = (qti12_package if qti_version == "1.2" else qti21_package)(module, quiz, minutes)
             path, data = out / package.name, package.data
             warnings += package.skipped
-        write_file(path, data)
-        written.append(path)
-    return written, warnings
+        files.append((path, data))
+    return write_all(out, files), warnings
+
+
+def write_all(out: Path, files: list[tuple[Path, str | bytes]]) -> list[Path]:
+    """Write every file into a staging folder inside `out`, then move each into place; on failure, none appear."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".peerpath-export-", dir=out))
+    try:
+        for path, data in files:
+            write_file(staging / path.name, data)
+        for path, _ in files:
+            os.replace(staging / path.name, path)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [path for path, _ in files]
