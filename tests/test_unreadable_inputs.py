@@ -111,3 +111,25 @@ def test_a_billion_laughs_quiz_is_refused_at_its_first_anchor(project: Project):
     assert check(project) == [
         "quizzes/laughs.yml:2: YAML anchors and aliases (&name, *name) are not allowed; write the value out"
     ]
+
+
+def test_an_infinite_number_of_hours_in_a_standard_is_refused(project: Project):
+    standard = project.standards / "fixture-board.yml"
+    standard.write_text(standard.read_text().replace("required_hours: 2", "required_hours: 1e309"))
+    lines = check(project)
+    assert lines == [
+        "standards/fixture-board.yml:18: domains[1].required_hours: input should be a finite number, got '1e309'"
+    ]
+
+
+def test_a_folder_named_mkdocs_yml_is_reported(project: Project):
+    project.config.unlink()
+    project.config.mkdir()
+    assert "mkdocs.yml:1: is a folder, but a file is expected here; rename or move the folder" in check(project)
+
+
+def test_a_project_folder_that_does_not_exist_is_reported(project: Project):
+    result = run_cli("--root", str(project.root / "nowhere"), "check", cwd=project.root)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "mkdocs.yml:1: file is missing" in result.stderr

@@ -41,7 +41,7 @@ def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Proble
     """Validate every input; return the curriculum and site config, or every problem found."""
     base, config_problems = (
         read_base_config(project)
-        if project.config.is_file()
+        if project.config.exists() or project.config.is_symlink()
         else (None, [Problem("mkdocs.yml", 1, "", "file is missing")])
     )
     curriculum, problems = cross_check(load_project(project))
