@@ -28,6 +28,9 @@ TARGETS = {
     "quiz": "quizzes/boundaries-basics.yml",
     "standard": "standards/fixture-board.yml",
     "course": "curriculum/course.yml",
+    "topics": "curriculum/topics.yml",
+    "site settings": "mkdocs.yml",
+    "guide": "curriculum/for-trainers/guide.md",
 }
 NASTY = st.sampled_from(
     [b":", b": ", b"- ", b"[", b"]", b"{", b"}", b"'", b'"', b"&a ", b"*a", b"!!python/object ", b"|", b">", b"#",
@@ -102,7 +105,7 @@ def root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 EXAMPLES = settings(
-    max_examples=60,
+    max_examples=30,
     deadline=None,
     database=None,
     derandomize=True,
