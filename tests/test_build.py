@@ -8,6 +8,7 @@ import pytest
 
 from conftest import run_cli
 from peerpath.pipeline import build
+from peerpath.problems import ProblemsFound
 from peerpath.project import Project
 
 MODULES = ("boundaries-basics", "listening-skills")
@@ -44,7 +45,8 @@ def test_learner_navigation_lists_modules_with_hours_but_not_trainer_pages(built
 def test_broken_internal_link_fails_the_build(project: Project):
     module = project.modules / "listening-skills.md"
     module.write_text(module.read_text() + "\nSee [the missing page](no-such-module.md).\n")
-    assert build(project, "mkdocs") != 0
+    with pytest.raises(ProblemsFound, match=r"curriculum/modules/listening-skills\.md:\d+: link 'no-such-module\.md'"):
+        build(project, "mkdocs")
 
 
 def test_build_runs_the_check_first_and_writes_nothing_on_bad_input(project: Project):

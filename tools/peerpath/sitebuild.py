@@ -58,18 +58,20 @@ def broken_links(text: str, shown: str, generated: str, docs: Path) -> list[Prob
 
 def run_builder(cmd: list[str], cwd: Path, env: dict[str, str]) -> int:
     """Run the builder, passing its output through without the Python traceback some builders end with."""
-    process = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert process.stdout is not None
-    in_traceback = False
-    for line in process.stdout:
-        if line.startswith("Traceback (most recent call last):"):
-            in_traceback = True
-            continue
-        if in_traceback and line[:1].isspace():
-            continue
+    with subprocess.Popen(
+        cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    ) as process:
+        assert process.stdout is not None
         in_traceback = False
-        sys.stderr.write(line)
-    return process.wait()
+        for line in process.stdout:
+            if line.startswith("Traceback (most recent call last):"):
+                in_traceback = True
+                continue
+            if in_traceback and line[:1].isspace():
+                continue
+            in_traceback = False
+            sys.stderr.write(line)
+    return process.returncode
 
 
 def staging_folder(site: Path) -> Path:
