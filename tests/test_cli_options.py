@@ -46,3 +46,12 @@ def test_a_signing_key_that_is_not_a_key_is_refused_and_nothing_issued(project: 
     assert result.returncode == 1
     assert "key.txt: is not a signing key (64 hexadecimal digits)" in result.stderr
     assert not (project.root / "out").exists() and not project.registry.exists()
+
+
+def test_an_export_blocked_by_a_folder_writes_none_of_its_files(project: Project):
+    out = project.root / "out"
+    (out / "listening-skills.gift").mkdir(parents=True)
+    result = run_cli("export", "gift", "--out", "out", cwd=project.root)
+    assert result.returncode == 1
+    assert "listening-skills.gift: is a folder, but a file is needed here" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["listening-skills.gift"]

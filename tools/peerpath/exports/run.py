@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -42,6 +43,9 @@ def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1
 
 def write_all(out: Path, files: list[tuple[Path, str | bytes]]) -> list[Path]:
     """Write every file into a staging folder inside `out`, then move each into place; on failure, none appear."""
+    blocked = next((path for path, _ in files if path.is_dir()), None)
+    if blocked is not None:  # found before anything moves, so no file of the batch appears
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(blocked))
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".peerpath-export-", dir=out))
     try:
