@@ -72,7 +72,7 @@ def _quiz(data: dict) -> None:
             if key in question:
                 question[key] = _text(key)
         for choice in question.get("choices", []):
-            choice["text"] = _text("choice")
+            choice["text"] = _text(f"choice {choice['id']}")  # choices a learner can tell apart
             if "feedback" in choice:
                 choice["feedback"] = _text("feedback")
 

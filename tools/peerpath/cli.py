@@ -15,9 +15,11 @@ from peerpath.audit import audit
 from peerpath.audit_report import FORMATS, render_audit, render_summary
 from peerpath.exports import KINDS
 from peerpath.generate import write_file
+from peerpath.options import address, calendar_date, clock_time, day_count, os_message
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
+from peerpath.registry import registry_problems
 from peerpath.roster import read_roster
 from peerpath.schedule import build_schedule
 from peerpath.schema import write_schemas
@@ -33,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(project, args)
     except ProblemsFound as found:
-        return _report(found.problems)
+        return _report(found.problems, found.outcome)
+    except OSError as error:  # e.g. --out names a file where a folder is needed, or a disk is full
+        print(f"peerpath: {os_message(error)}", file=sys.stderr)
+        return 1
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
@@ -95,7 +100,7 @@ def _audit(project: Project, args: argparse.Namespace) -> int:
 def _issue(project: Project, args: argparse.Namespace) -> int:
     # PDF and font libraries load only for the commands that need them: every other command starts faster.
     from peerpath.certificate_pdf import FontMissing
-    from peerpath.issue import issue, signing_key
+    from peerpath.issue import SigningKeyError, issue, signing_key
 
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
@@ -124,7 +129,7 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
             paper=args.paper,
             progress=len(roster.learners) >= PROGRESS_FROM or sys.stderr.isatty(),
         )
-    except FontMissing as error:
+    except (FontMissing, SigningKeyError) as error:
         print(f"peerpath: {error}", file=sys.stderr)
         return 1
     print(
@@ -137,6 +142,12 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
 def _revoke(project: Project, args: argparse.Namespace) -> int:
     from peerpath.issue import RevokeError, revoke
 
+    damaged = registry_problems(project.registry, project.shown(project.registry))
+    if damaged:
+        for problem in damaged:
+            print(problem, file=sys.stderr)
+        print("the registry is damaged; nothing was added to it", file=sys.stderr)
+        return 1
     try:
         event = revoke(project.registry, args.code, args.reason)
     except RevokeError as error:
@@ -191,10 +202,10 @@ def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
             raise ValueError("the roster has problems; run `peerpath certificates issue` on it to list them")
         return roster.cohort.start, roster.cohort.end
     first, _, last = value.partition("..")
-    try:
-        return dt.date.fromisoformat(first), dt.date.fromisoformat(last) if last else None
-    except ValueError:
-        raise ValueError(f"--cohort takes a roster file or dates like 2027-03-01..2027-03-05, got {value!r}") from None
+    start, end = calendar_date(first, value), calendar_date(last, value) if last else None
+    if end is not None and end < start:
+        raise ValueError(f"--cohort: the end date {end} is before the start date {start}")
+    return start, end
 
 
 def _export(project: Project, args: argparse.Namespace) -> int:
@@ -219,10 +230,10 @@ def _find_standard(curriculum, standard_id: str):
     return standard
 
 
-def _report(problems: list[Problem]) -> int:
+def _report(problems: list[Problem], outcome: str = "nothing was generated") -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
-    print(f"{len(problems)} problem(s) found; nothing was generated", file=sys.stderr)
+    print(f"{len(problems)} problem(s) found; {outcome}", file=sys.stderr)
     return 1
 
 
@@ -244,7 +255,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     sub.set_defaults(run=_build)
     sub = commands.add_parser("serve", help="check, generate, and serve with live reload")
-    sub.add_argument("--address", default="127.0.0.1:8000")
+    sub.add_argument("--address", type=address, default="127.0.0.1:8000", help="HOST:PORT (default 127.0.0.1:8000)")
     sub.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
     sub.set_defaults(run=_serve)
     sub = commands.add_parser("audit", help="audit curriculum hours against a credential standard")
@@ -276,8 +287,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.set_defaults(run=_export)
     sub = commands.add_parser("schedule", help="a printable day-by-day schedule for a live cohort")
     sub.add_argument("--cohort", metavar="ROSTER_OR_DATES", help="roster file, or 2027-03-01..2027-03-05")
-    sub.add_argument("--days", type=int, help="number of days (default: from the cohort dates)")
-    sub.add_argument("--start", default="09:00", help="start time each day (default 09:00)")
+    sub.add_argument("--days", type=day_count, help="number of days (default: from the cohort dates)")
+    sub.add_argument("--start", type=clock_time, default="09:00", help="start time each day, HH:MM (default 09:00)")
     sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
     sub.add_argument("--out", metavar="FILE")
     sub.set_defaults(run=_schedule)

@@ -50,7 +50,7 @@ def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool 
     pages["trainer/index.md"] = trainer_index(curriculum)
     pages.update(board_pages(curriculum))
     pages.update(progress_pages(curriculum, directory_urls))
-    pages.update(verify_pages(read_events(project.registry), directory_urls))
+    pages.update(verify_pages(read_events(project.registry, project.shown(project.registry)), directory_urls))
     boxes = {m.meta.id: _box(curriculum, m) for m in curriculum.modules}
     pages.update(workbook_pages(curriculum, boxes, blocks))
     for asset in resources.files("peerpath").joinpath("static").iterdir():
@@ -204,8 +204,11 @@ def write_file(target: Path, content: str | bytes) -> bool:
         return False
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(target)
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)
+    finally:
+        tmp.unlink(missing_ok=True)  # only left when the replace failed, e.g. the target is a folder
     return True
 
 

@@ -40,14 +40,26 @@ class IssueSummary:
     files: list[Path]
 
 
+class SigningKeyError(Exception):
+    """The signing key file exists but is not a key this command wrote."""
+
+
 def signing_key(path: Path) -> bytes:
     """The issuer's secret for verification codes; made once, kept out of git in private/."""
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():
         path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w") as f:
             f.write(secrets.token_hex(32) + "\n")
-    return bytes.fromhex(path.read_text().strip())
+    if not path.is_file():
+        raise SigningKeyError(f"{path}: the signing key must be a file (is it a folder or a broken link?)")
+    try:
+        return bytes.fromhex(path.read_text(encoding="ascii").strip())
+    except ValueError:
+        raise SigningKeyError(
+            f"{path}: is not a signing key (64 hexadecimal digits); restore it from your backup, "
+            "or every certificate issued so far would get a new code"
+        ) from None
 
 
 def issue(

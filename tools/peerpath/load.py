@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from peerpath.models.quiz import Quiz
 from peerpath.models.standard import Standard
 from peerpath.problems import Problem
 from peerpath.project import Project
+from peerpath.readtext import read_authored
 from peerpath.validation import validate
 from peerpath.yamlsource import YamlDoc, read_yaml
+
+CLAIMED_ID = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.M)
 
 
 @dataclass
@@ -61,7 +65,7 @@ def load_project(project: Project) -> Loaded:
     loaded.course, loaded.course_doc = _load_yaml(project, project.curriculum / "course.yml", Course, loaded)
     topics, _ = _load_yaml(project, project.curriculum / "topics.yml", Topics, loaded)
     loaded.topics = dict(topics.root) if topics else {}
-    for path in sorted(project.modules.rglob("*.md")):
+    for path in sorted(project.modules.rglob("*.md")) if project.modules.is_dir() else []:
         module = load_module(path, project.shown(path), loaded.problems)
         if isinstance(module, Module):
             loaded.modules.append(module)
@@ -82,9 +86,14 @@ def load_project(project: Project) -> Loaded:
 def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | str | None:
     """Read one module file and append its problems to `problems`.
 
-    An invalid module still returns the id it claims, so other files that name it are not blamed.
+    An invalid module still returns the id it claims (or, if its front matter cannot be parsed, the id
+    it seems to claim, else its file name), so other files that name it are not blamed for its absence.
     """
-    source = split_module(path.read_text(encoding="utf-8"), shown)
+    text, unreadable = read_authored(path, shown)
+    if text is None:
+        problems.extend([unreadable] if unreadable else [])
+        return path.stem
+    source = split_module(text, shown)
     meta, found = validate(source.meta, ModuleMeta)
     problems.extend(found)
     problems.extend(markdown_problems(source.body, shown, source.body_first_line))
@@ -92,7 +101,10 @@ def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | str
         problems.extend(_reference_problems(meta, source.meta, shown))
         return Module(meta, source.body, shown, source.meta)
     data = source.meta.data
-    return str(data["id"]) if isinstance(data, dict) and "id" in data else None
+    if isinstance(data, dict) and isinstance(data.get("id"), str):
+        return data["id"]
+    claimed = CLAIMED_ID.search(text.split("\n---", 1)[0])
+    return claimed.group(1) if claimed else path.stem
 
 
 def _reference_problems(meta: ModuleMeta, doc: YamlDoc, shown: str) -> list[Problem]:
@@ -105,20 +117,23 @@ def _reference_problems(meta: ModuleMeta, doc: YamlDoc, shown: str) -> list[Prob
 
 
 def authored_page_problems(project: Project) -> list[Problem]:
-    """Pages trainers write directly (home, guides) are Markdown under the same rules as readings."""
+    """Pages trainers write directly (home, guides) are Markdown under the same rules as readings.
+
+    Other files there (images, handouts) are copied into the site, so each must at least be a readable file.
+    """
     problems: list[Problem] = []
     for path in project.authored_files():
-        if path.suffix != ".md":
-            continue
-        problems += markdown_problems(path.read_text(encoding="utf-8"), project.shown(path), 1)
+        shown = project.shown(path)
+        if path.suffix == ".md":
+            text, unreadable = read_authored(path, shown, empty_ok=True)
+            problems += [unreadable] if unreadable else markdown_problems(text or "", shown, 1)
+        elif path.is_symlink() and not path.exists():
+            problems += [Problem(shown, 1, "", "is a link to a file that does not exist (a broken or looping link)")]
     return problems
 
 
 def _load_yaml(project: Project, path: Path, model, loaded: Loaded):
     shown = project.shown(path)
-    if not path.is_file():
-        loaded.problems.append(Problem(shown, 1, "", "file is missing"))
-        return None, None
     doc = read_yaml(path, shown)
     value, found = validate(doc, model)
     loaded.problems.extend(found)

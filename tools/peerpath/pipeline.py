@@ -10,11 +10,15 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from peerpath.curriculum import Curriculum, cross_check
 from peerpath.generate import render_pages, write_file, write_tree
 from peerpath.load import load_project
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import GENERATED_FOLDERS, Project
+from peerpath.registry import registry_problems
+from peerpath.sitebuild import authored_link_problems, run_builder, staging_folder, swap_in
 from peerpath.siteconfig import (
     ENGINES,
     GENERATED_LEARNER_PAGES,
@@ -38,10 +42,11 @@ def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Proble
     """Validate every input; return the curriculum and site config, or every problem found."""
     base, config_problems = (
         read_base_config(project)
-        if project.config.is_file()
+        if project.config.exists() or project.config.is_symlink()
         else (None, [Problem("mkdocs.yml", 1, "", "file is missing")])
     )
     curriculum, problems = cross_check(load_project(project))
+    problems += registry_problems(project.registry, project.shown(project.registry))
     return curriculum, base, sorted(set(problems + config_problems))
 
 
@@ -82,23 +87,39 @@ def config_path(project: Project, engine: str) -> str:
 
 
 def build(project: Project, engine: str = "mkdocs") -> int:
-    """Generate, then run the chosen site builder in strict mode (broken links fail the build)."""
-    generate(project)
+    """Generate, check links, then run the chosen builder in strict mode into a staging folder.
+
+    The last good site is replaced only when the builder succeeds.
+    """
+    result = generate(project)
+    broken = authored_link_problems(project, result.curriculum)
+    if broken:
+        raise ProblemsFound(broken, f"the site was not built; {project.shown(project.site(engine))} is unchanged")
     env = {**os.environ, SKIP_HOOK_ENV: "1"}
     site = project.site(engine)
-    if engine == "mkdocs":
-        cmd = [_tool("mkdocs"), "build", "--strict", "--clean", "-f", config_path(project, engine)]
-    else:
-        shutil.rmtree(site, ignore_errors=True)
-        cmd = [
-            _tool("zensical"),
-            "build",
-            "--strict",
-            "--clean",
-            "-f",
-            config_path(project, engine),
-        ]
-    return subprocess.run(cmd, cwd=project.root, env=env).returncode
+    staging = staging_folder(site)
+    shutil.rmtree(staging, ignore_errors=True)
+    config = Path(config_path(project, engine))
+    staged_config = config.with_name(f".{config.stem}-staging.yml")
+    text = config.read_text(encoding="utf-8")
+    staged = yaml.safe_load(text)
+    staged["site_dir"] = os.path.relpath(staging, project.build)
+    write_file(staged_config, config_text(staged))
+    tool = "mkdocs" if engine == "mkdocs" else "zensical"
+    cmd = [_tool(tool), "build", "--strict", "--clean", "-f", str(staged_config)]
+    try:
+        code = run_builder(cmd, project.root, env)
+        if code == 0:
+            swap_in(staging, site)
+        else:
+            print(
+                f"peerpath: the {tool} build failed; {project.shown(site)} still holds the last good site",
+                file=sys.stderr,
+            )
+        return code
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+        staged_config.unlink(missing_ok=True)
 
 
 def serve(project: Project, address: str, engine: str = "mkdocs") -> int:

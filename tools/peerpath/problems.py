@@ -22,6 +22,7 @@ class Problem:
 class ProblemsFound(Exception):
     """Raised at a boundary (CLI, hooks) when input is invalid; carries every problem."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], outcome: str = "nothing was generated"):
         self.problems = sorted(problems)
+        self.outcome = outcome  # what the user is told happened, after the list
         super().__init__("\n".join(str(p) for p in self.problems))

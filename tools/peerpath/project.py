@@ -80,7 +80,7 @@ class Project:
         for path in sorted(self.curriculum.rglob("*")):
             rel = path.relative_to(self.curriculum)
             skip = rel.parts[0] in GENERATED_FOLDERS | UNPUBLISHED or path.suffix in {".yml", ".yaml"}
-            if not skip and path.is_file():
+            if not skip and (path.is_file() or path.is_symlink()):  # a broken link is found, then refused
                 found.append(path)
         return found
 

@@ -16,12 +16,14 @@ from peerpath.curriculum import Curriculum
 from peerpath.hours import contact_minutes
 from peerpath.models.roster import Roster
 from peerpath.problems import Problem
+from peerpath.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
 from peerpath.validation import validate
 from peerpath.yamlsource import parse_yaml
 
 COHORT_COLUMNS = ("cohort_id", "cohort_title", "start", "end", "delivery", "trainers")
 LEARNER_COLUMNS = ("learner_id", "learner_name")
 QUIZ_PREFIX = "quiz:"
+EXTRA = "\0extra"  # where csv puts cells beyond the header; no real column has this name
 
 
 @dataclass
@@ -41,24 +43,60 @@ class CsvDoc:
 
 def read_roster(path: Path, shown: str, curriculum: Curriculum) -> tuple[Roster | None, list[Problem]]:
     """Load and fully check a roster; return it, or every problem found."""
-    if not path.is_file():
-        return None, [Problem(shown, 1, "", "roster file not found")]
-    text = path.read_text(encoding="utf-8-sig")
-    doc = csv_doc(text, shown) if path.suffix.lower() == ".csv" else parse_yaml(text, shown)
+    is_csv = path.suffix.lower() == ".csv"
+    text, problem = roster_text(path, shown, is_csv)
+    if text is None:
+        return None, [problem] if problem else []
+    doc = csv_doc(text, shown) if is_csv else parse_yaml(text, shown)
     roster, problems = validate(doc, Roster)
     if roster is not None:
         problems += check_roster(roster, doc, curriculum)
     return (roster if not problems else None), sorted(set(problems))
 
 
+def roster_text(path: Path, shown: str, is_csv: bool) -> tuple[str | None, Problem | None]:
+    """The roster's text. A CSV may be what Excel writes by default: UTF-8 with or without BOM, or Windows-1252."""
+    data, problem = read_bytes(path, shown, MAX_ROSTER_BYTES)
+    if data is None:
+        return None, problem
+    if not data.strip():
+        return None, Problem(shown, 1, "", "file is empty")
+    if b"\0" in data:
+        return None, Problem(shown, 1, "", "is not a text file; export the roster as CSV or write it as YAML")
+    text, problem = decode_utf8(data, shown)
+    if text is None and is_csv:
+        try:
+            return data.decode("cp1252").replace("\r\n", "\n"), None
+        except UnicodeDecodeError:
+            message = "is neither UTF-8 nor Windows-1252 text; in Excel use Save As, 'CSV UTF-8 (Comma delimited)'"
+            return None, Problem(shown, 1, "", message)
+    return text, problem
+
+
 def csv_doc(text: str, path: str) -> CsvDoc:
     """One row per learner; the cohort columns repeat on every row and must agree."""
-    rows = list(csv.DictReader(io.StringIO(text)))
+    header_line = text.split("\n", 1)[0]
+    delimiter = ";" if header_line.count(";") > header_line.count(",") else ","  # Excel in many European locales
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter, restval="", restkey=EXTRA)
     doc = CsvDoc(path, None)
-    header = list(rows[0].keys()) if rows else []
+    try:
+        rows = list(reader)
+    except csv.Error as error:
+        doc.problems.append(Problem(path, reader.line_num, "", f"is not a valid CSV row: {error}"))
+        return doc
+    header = list(reader.fieldnames or [])
     missing = [c for c in (*COHORT_COLUMNS, *LEARNER_COLUMNS) if c not in header]
+    twice = sorted({c for c in header if header.count(c) > 1})
+    if twice:
+        doc.problems.append(Problem(path, 1, twice[0], "column appears twice; keep one"))
     if not rows or missing:
         doc.problems.append(Problem(path, 1, "", f"missing columns: {', '.join(missing) or 'no rows'}"))
+    for number, row in enumerate(rows, start=2):
+        if row.get(EXTRA):
+            doc.problems.append(
+                Problem(path, number, "", f"has more cells than the header has columns ({len(header)})")
+            )
+    if doc.problems:
         return doc
     first = rows[0]
     for number, row in enumerate(rows[1:], start=3):

@@ -66,6 +66,8 @@ def _message(doc: YamlDoc, model: type[BaseModel], err: dict[str, Any], loc: tup
         return f"unknown key{hint}"
     if kind == "missing":
         return "is required but missing"
+    if kind == "string_type" and isinstance(given, (bool, int, float)):
+        return _quote_hint(doc, loc, given)
     if kind == "union_tag_invalid":
         tags = err.get("ctx", {}).get("expected_tags", "")
         return f"unknown question type {err['ctx'].get('tag')!r}; expected one of {tags}"
@@ -86,6 +88,13 @@ def _message(doc: YamlDoc, model: type[BaseModel], err: dict[str, Any], loc: tup
     if kind == "value_error":
         return str(err["msg"]).removeprefix("Value error, ")
     return f"{err['msg'][0].lower()}{err['msg'][1:]}" + (f", got {given!r}" if _short(given) else "")
+
+
+def _quote_hint(doc: YamlDoc, loc: tuple[Any, ...], given: Any) -> str:
+    """YAML reads an unquoted Yes, No, On, Off or 1.0 as a boolean or a number, not as text."""
+    written = getattr(doc, "written_as", lambda _: None)(loc) or str(given)
+    kind = "true or false" if isinstance(given, bool) else "a number"
+    return f'must be text, but YAML reads {written} as {kind}; put it in quotes: "{written}"'
 
 
 def _short(value: Any) -> bool:

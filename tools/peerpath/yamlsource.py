@@ -9,9 +9,24 @@ from typing import Any
 import yaml
 
 from peerpath.problems import Problem
+from peerpath.readtext import read_authored
 
 # libyaml's parser when PyYAML was built with it (the wheels are): many times faster than pure Python.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 40  # authored files nest four or five levels; deeper is a mistake or an attack
+# Where an unclosed quote or bracket opened, said so a trainer can find it.
+UNCLOSED = {
+    "while scanning a quoted scalar": "the quote that opens on this line is never closed",
+    "while parsing a flow sequence": "the '[' that opens on this line is never closed",
+    "while parsing a flow mapping": "the '{' that opens on this line is never closed",
+}
+
+
+class _Constructor(yaml.constructor.SafeConstructor):
+    """Safe YAML, except dates stay text: the schema parses them and names the field when one is impossible."""
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: str(node.value))
 
 
 @dataclass
@@ -38,6 +53,13 @@ class YamlDoc:
             line = key_line if key_line is not None else child.start_mark.line
         return line + self.first_line
 
+    def written_as(self, loc: tuple[Any, ...]) -> str | None:
+        """The text exactly as written for the plain value at `loc` (e.g. `Yes`), or None."""
+        node = self.node
+        for part in loc:
+            node, _ = _child(node, part)
+        return node.value if isinstance(node, yaml.ScalarNode) and not node.style else None
+
 
 def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node | None, int | None]:
     if isinstance(node, yaml.MappingNode):
@@ -50,23 +72,55 @@ def _child(node: yaml.Node | None, part: Any) -> tuple[yaml.Node | None, int | N
 
 
 def parse_yaml(text: str, path: str, first_line: int = 1) -> YamlDoc:
-    """Parse YAML text; syntax errors and duplicate keys become problems, never exceptions."""
+    """Parse YAML text; syntax errors, aliases, deep nesting and duplicate keys become problems, never exceptions."""
     try:
+        refused = _refused_structure(text, path, first_line)
+        if refused:
+            return YamlDoc(path, None, None, first_line, [refused])
         node = yaml.compose(text, Loader=LOADER)
-        data = yaml.constructor.SafeConstructor().construct_document(node) if node is not None else None
+        data = _Constructor().construct_document(node) if node is not None else None
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = (mark.line if mark else 0) + first_line
-        reason = getattr(error, "problem", None) or str(error)
-        return YamlDoc(path, None, None, first_line, [Problem(path, line, "", f"invalid YAML: {reason}")])
+        return YamlDoc(path, None, None, first_line, [_syntax_problem(error, path, first_line)])
     doc = YamlDoc(path, data, node, first_line)
     doc.problems.extend(_duplicate_keys(node, doc))
     return doc
 
 
+def _refused_structure(text: str, path: str, first_line: int) -> Problem | None:
+    """Anchors and aliases (`&a`, `*a`) can expand a small file into gigabytes; authored files need none."""
+    depth = 0
+    for event in yaml.parse(text, Loader=LOADER):
+        line = event.start_mark.line + first_line
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return Problem(
+                path, line, "", "YAML anchors and aliases (&name, *name) are not allowed; write the value out"
+            )
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return Problem(path, line, "", f"nested more than {MAX_DEPTH} levels deep; no PeerPath file needs that")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+    return None
+
+
+def _syntax_problem(error: yaml.YAMLError, path: str, first_line: int) -> Problem:
+    """Point at an unclosed quote or bracket where it opens, not only where the parser gave up."""
+    mark = getattr(error, "problem_mark", None)
+    line = (mark.line if mark else 0) + first_line
+    reason = getattr(error, "problem", None) or str(error)
+    context, opened = getattr(error, "context", None), getattr(error, "context_mark", None)
+    if context in UNCLOSED and opened is not None:
+        return Problem(path, opened.line + first_line, "", f"invalid YAML: {UNCLOSED[context]} (line {line}: {reason})")
+    return Problem(path, line, "", f"invalid YAML: {reason}")
+
+
 def read_yaml(path: Path, shown_as: str) -> YamlDoc:
-    """Read and parse a YAML file."""
-    return parse_yaml(path.read_text(encoding="utf-8"), shown_as)
+    """Read and parse a YAML file; a file that cannot be read as text is one problem."""
+    text, problem = read_authored(path, shown_as)
+    if text is None:
+        return YamlDoc(shown_as, None, None, 1, [problem] if problem else [])
+    return parse_yaml(text, shown_as)
 
 
 def _duplicate_keys(node: yaml.Node | None, doc: YamlDoc) -> list[Problem]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 from peerpath.curriculum import Curriculum
@@ -14,8 +18,11 @@ from peerpath.hours import contact_minutes
 
 
 def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1") -> tuple[list[Path], list[str]]:
-    """Files written and warnings. Only modules with a quiz get QTI/GIFT files; every module gets SCORM."""
-    written, warnings = [], []
+    """Files written and warnings. Only modules with a quiz get QTI/GIFT files; every module gets SCORM.
+
+    All or nothing: every package is made first, then written to a staging folder and moved into `out`.
+    """
+    files, warnings = [], []
     for module in curriculum.modules:
         quiz = curriculum.quizzes.get(module.meta.id)
         minutes = contact_minutes(module.meta)
@@ -35,11 +42,10 @@ def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1
             package = (qti12_package if qti_version == "1.2" else qti21_package)(module, quiz, minutes)
             path, data = out / package.name, package.data
             warnings += package.skipped
-        write_file(path, data)
-        written.append(path)
+        files.append((path, data))
     if kind in ("gift", "moodle-xml") and curriculum.quizzes:
         warnings.append(question_bank_pass_marks(kind, list(curriculum.quizzes.values())))
-    return written, warnings
+    return write_all(out, files), warnings
 
 
 def question_bank_pass_marks(kind: str, quizzes: list) -> str:
@@ -48,3 +54,20 @@ def question_bank_pass_marks(kind: str, quizzes: list) -> str:
     which = f"{marks[0]} for every quiz" if len(marks) == 1 else "see each quiz's pass_mark"
     fmt = "GIFT" if kind == "gift" else "Moodle XML"
     return f"{fmt} files carry no pass mark: in Moodle set each quiz's Grade to pass ({which}; README, Exports)"
+
+
+def write_all(out: Path, files: list[tuple[Path, str | bytes]]) -> list[Path]:
+    """Write every file into a staging folder inside `out`, then move each into place; on failure, none appear."""
+    blocked = next((path for path, _ in files if path.is_dir()), None)
+    if blocked is not None:  # found before anything moves, so no file of the batch appears
+        raise IsADirectoryError(errno.EISDIR, "is a folder", str(blocked))
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".peerpath-export-", dir=out))
+    try:
+        for path, data in files:
+            write_file(staging / path.name, data)
+        for path, _ in files:
+            os.replace(staging / path.name, path)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return [path for path, _ in files]

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field, PositiveInt, model_validator
+from pydantic import Field, PositiveInt, field_validator, model_validator
 
 from peerpath.models.common import Slug, Strict, Text
+
+MAX_SEGMENT_MINUTES = 480  # 8 hours: a whole training day; longer is a typo (e.g. 900 for 90)
+MAX_MODULE_MINUTES = 2400  # 40 hours: longer than most complete peer certification courses
 
 SegmentKind = Literal[
     "presentation", "discussion", "role-play", "practice", "case-study",
@@ -19,12 +22,22 @@ class Segment(Strict):
     """One block of the agenda. Its minutes count as contact time unless it is a break."""
 
     title: Text = Field(description="What happens in this segment, e.g. 'Role-play: the gift'.")
-    minutes: PositiveInt = Field(description="Length in whole minutes.")
+    minutes: PositiveInt = Field(description=f"Length in whole minutes, at most {MAX_SEGMENT_MINUTES} (8 hours).")
     kind: SegmentKind = Field(description="How the time is spent. 'break' is not contact time.")
     topic: Slug | None = Field(
         default=None,
         description="Exactly one topic id from curriculum/topics.yml. Required unless kind is 'break'.",
     )
+
+    @field_validator("minutes")
+    @classmethod
+    def _within_a_day(cls, minutes: int) -> int:
+        if minutes > MAX_SEGMENT_MINUTES:
+            raise ValueError(
+                f"{minutes} minutes is longer than a training day; a segment is at most {MAX_SEGMENT_MINUTES} "
+                "minutes (8 hours): split it, or check for a typo"
+            )
+        return minutes
 
     @model_validator(mode="after")
     def _topic_matches_kind(self) -> Segment:
@@ -78,3 +91,14 @@ class ModuleMeta(Strict):
     @property
     def last_review(self) -> Review | None:
         return max(self.reviewed, key=lambda r: r.date, default=None)
+
+    @field_validator("agenda")
+    @classmethod
+    def _within_a_course(cls, agenda: list[Segment]) -> list[Segment]:
+        total = sum(s.minutes for s in agenda)
+        if total > MAX_MODULE_MINUTES:
+            raise ValueError(
+                f"the agenda adds up to {total} minutes; a module is at most {MAX_MODULE_MINUTES} minutes "
+                "(40 hours): split it into several modules, or check the minutes for a typo"
+            )
+        return agenda

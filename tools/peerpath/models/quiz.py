@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Union
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from peerpath.models.common import Slug, Strict, Text
 
@@ -41,11 +41,29 @@ def _unique_ids(items: list, what: str) -> None:
         seen.add(item.id)
 
 
+def _same_text(items: list, what: str) -> list:
+    """Two options a learner cannot tell apart make the question unfair, whichever is the key."""
+    seen: dict[str, str] = {}
+    for item in items:
+        key = " ".join(item.text.split()).casefold()
+        if key in seen:
+            raise ValueError(
+                f"{what} '{seen[key]}' and '{item.id}' have the same text, so a learner cannot tell them apart"
+            )
+        seen[key] = item.id
+    return items
+
+
 class SingleChoice(_Graded):
     """Exactly one correct choice."""
 
     type: Literal["single"]
     choices: list[Choice] = Field(min_length=2)
+
+    @field_validator("choices")
+    @classmethod
+    def _distinct(cls, choices: list[Choice]) -> list[Choice]:
+        return _same_text(choices, "choices")
 
     @model_validator(mode="after")
     def _one_correct(self) -> SingleChoice:
@@ -65,6 +83,12 @@ class MultipleSelect(_Graded):
 
     type: Literal["multiple"]
     choices: list[Choice] = Field(min_length=2)
+
+    @field_validator("choices")
+    @classmethod
+    def _distinct(cls, choices: list[Choice]) -> list[Choice]:
+        return _same_text(choices, "choices")
+
     scoring: Scoring = "all-or-nothing"
 
     @model_validator(mode="after")
@@ -94,6 +118,12 @@ class Ordering(_Graded):
 
     type: Literal["ordering"]
     items: list[OrderItem] = Field(min_length=2)
+
+    @field_validator("items")
+    @classmethod
+    def _distinct(cls, items: list[OrderItem]) -> list[OrderItem]:
+        return _same_text(items, "items")
+
     scoring: Scoring = "all-or-nothing"
 
     @model_validator(mode="after")
@@ -109,11 +139,34 @@ class Pair(Strict):
     feedback: Text | None = None
 
 
+def _one_answer_per_left(pairs: list[Pair]) -> list[Pair]:
+    """Each left side has one right answer; a repeated left either repeats a pair or contradicts it."""
+    first: dict[str, Pair] = {}
+    for pair in pairs:
+        key = " ".join(pair.left.split()).casefold()
+        earlier = first.setdefault(key, pair)
+        if earlier is pair:
+            continue
+        if " ".join(earlier.right.split()).casefold() == " ".join(pair.right.split()).casefold():
+            raise ValueError(f"pairs '{earlier.id}' and '{pair.id}' are the same pair; keep one")
+        raise ValueError(
+            f"'{pair.left}' is matched to two answers ({earlier.right!r} in '{earlier.id}', {pair.right!r} in "
+            f"'{pair.id}'); a learner can choose only one, so one of the keys would mark a right answer wrong"
+        )
+    return pairs
+
+
 class Matching(_Graded):
     """Each left item is matched to one right-hand option."""
 
     type: Literal["matching"]
     pairs: list[Pair] = Field(min_length=2)
+
+    @field_validator("pairs")
+    @classmethod
+    def _consistent(cls, pairs: list[Pair]) -> list[Pair]:
+        return _one_answer_per_left(pairs)
+
     distractors: list[Text] = Field(default_factory=list, description="Extra right-hand options that match nothing.")
     scoring: Scoring = "all-or-nothing"
 

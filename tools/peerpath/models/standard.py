@@ -9,6 +9,8 @@ from pydantic import Field, model_validator
 
 from peerpath.models.common import Slug, Strict, Text
 
+MAX_HOURS = 1000  # no peer credential asks for more training than this; a bigger figure is a typo
+
 
 class Domain(Strict):
     """A block of required training hours and the curriculum topics that count toward it."""
@@ -17,6 +19,8 @@ class Domain(Strict):
     name: Text
     required_hours: float | None = Field(
         ge=0,
+        le=MAX_HOURS,
+        allow_inf_nan=False,
         description="Hours the board requires in this domain; null when the figure is not public or not verified.",
     )
     minimum_only: bool = Field(
@@ -57,7 +61,9 @@ class Standard(Strict):
     sources: list[Text] = Field(min_length=1, description="Addresses of the pages the figures come from.")
     confidence: Literal["high", "medium", "low"]
     confidence_note: Text = Field(description="What is verified and what is not.")
-    total_hours: float | None = Field(ge=0, description="Total training hours required; null when unknown.")
+    total_hours: float | None = Field(
+        ge=0, le=MAX_HOURS, allow_inf_nan=False, description="Total training hours required; null when unknown."
+    )
     domains: list[Domain] = Field(min_length=1)
     required_content: list[RequiredContent] = Field(default_factory=list)
     other_requirements: OtherRequirements = Field(default_factory=OtherRequirements)
