@@ -131,7 +131,7 @@ def _context(audit: Audit) -> dict[str, Any]:
 
 CHART_WIDTH = 400  # viewBox units; shown at most 22rem wide, so text stays 12-16 px on a phone and a desktop
 BAR_WIDTH = 390
-LABEL_CHARS = 44  # a domain name wraps onto a second line after about this many characters
+LABEL_CHARS = 40  # a domain name wraps onto a second line after about this many characters
 
 
 def wrap_label(text: str, width: int = LABEL_CHARS) -> list[str]:
