@@ -78,3 +78,28 @@ def test_every_page_type_passes_axe(tabs, request, screen: str, scheme: str, nam
         page.locator(".pp-submit").first.click()
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_forced_colours_keep_the_edge_of_every_field_and_question(browser, repo_url):
+    context = browser.new_context(viewport=SCREENS["phone"], forced_colors="active")
+    page = context.new_page()
+    edges = (
+        "el => getComputedStyle(el).borderTopStyle !== 'none' && parseFloat(getComputedStyle(el).borderTopWidth) >= 1"
+    )
+    page.goto(f"{repo_url}/{PAGE_TYPES['verify']}")
+    assert page.locator("#pp-verify-code").evaluate(edges)
+    page.goto(f"{repo_url}/{PAGE_TYPES['module']}")
+    assert page.locator(".pp-question").first.evaluate(edges)
+    assert page.locator(".pp-quiz select").first.evaluate(edges)
+    context.close()
+
+
+def test_reduced_motion_turns_off_button_and_quiz_transitions(browser, repo_url):
+    context = browser.new_context(viewport=SCREENS["phone"], reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(f"{repo_url}/{PAGE_TYPES['module']}")
+    durations = page.locator(".pp-quiz .md-button").evaluate_all(
+        "els => els.map(el => getComputedStyle(el).transitionDuration)"
+    )
+    assert durations and set(durations) == {"0s"}
+    context.close()
