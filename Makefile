@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: bench install check generate build build-zensical serve test lint system-deps schema clean
+.PHONY: bench screenshots install check generate build build-zensical serve test lint system-deps schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -89,6 +89,10 @@ $(BENCH_TOOLS): bench/package-lock.json | system-deps
 # Speed, weight and quality measured side by side; writes bench/RESULTS.md. Never part of `make test`.
 bench: system-deps install $(BENCH_TOOLS)
 	$(BIN)/python bench/run.py
+
+# Every page type on a phone and a desktop, light and dark, and printed: PNGs in build/screenshots/.
+screenshots: build $(JS_TOOLS)
+	$(BIN)/python tests/screenshots.py
 
 clean:
 	rm -rf build/docs build/site-* build/*.yml site schemas

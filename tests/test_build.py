@@ -31,15 +31,29 @@ def test_built_pages_reference_no_other_host(built_fixture: Project, engine: str
     site = built_fixture.site(engine)
     for page in site.rglob("*.html"):
         html = page.read_text()
-        for attr in re.findall(r'(?:src|href)="(https?://[^"]+)"', html):
+        # What a page loads by itself: any src, and <link href>. A link a reader may follow (a board's source) is not.
+        for attr in re.findall(r'(?:\ssrc=|<link\s[^>]*href=)"(https?://[^"]+)"', html):
             pytest.fail(f"{page.relative_to(site)} loads {attr}")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
 
 
-def test_learner_navigation_lists_modules_with_hours_but_not_trainer_pages(built_fixture: Project):
-    home = (built_fixture.site("mkdocs") / "index.html").read_text()
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_navigation_lists_modules_with_hours_and_trainer_editions_in_their_own_section(
+    built_fixture: Project, engine: str
+):
+    home = (built_fixture.site(engine) / "index.html").read_text()
     assert "Boundaries basics (1.25 h)" in home
-    assert "Trainer edition" not in home
+    learner_part, trainer_part = home.split("For trainers", 1)
+    assert "trainer/boundaries-basics.html" not in learner_part
+    assert re.search(r'href="(\./)?trainer/boundaries-basics\.html"', trainer_part)  # Zensical writes "./"
+    assert re.search(r'href="(\./)?trainer/index\.html"', trainer_part)
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_trainer_editions_carry_a_banner_saying_so_and_learner_pages_do_not(built_fixture: Project, engine: str):
+    site = built_fixture.site(engine)
+    assert "Trainer edition." in (site / "trainer" / "boundaries-basics.html").read_text()
+    assert "Trainer edition." not in (site / "modules" / "boundaries-basics.html").read_text()
 
 
 def test_broken_internal_link_fails_the_build_at_the_authored_line(project: Project):

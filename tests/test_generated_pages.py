@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from peerpath.markdown_links import demote_headings, rebase_links
 from peerpath.notes import strip_facilitator_notes
 from peerpath.pipeline import generate
@@ -41,12 +43,21 @@ def test_module_box_shows_derived_hours_by_topic(project: Project):
     assert "1. Engages peers in collaborative and caring relationships" in learner
 
 
-def test_navigation_shows_each_modules_hours_and_hides_trainer_pages(project: Project):
+def test_navigation_shows_each_modules_hours_and_keeps_trainer_editions_in_their_own_section(project: Project):
     generate(project)
-    config = (project.build / "mkdocs.yml").read_text()
-    assert "Boundaries basics (1.25 h): modules/boundaries-basics.md" in config
-    assert "Listening skills (1.5 h): modules/listening-skills.md" in config
-    assert "trainer/boundaries-basics.md" not in config.split("not_in_nav")[0]
+    config = yaml.safe_load((project.build / "mkdocs.yml").read_text())
+    sections = {name: pages for entry in config["nav"] for name, pages in entry.items()}
+    learner = yaml.safe_dump({k: v for k, v in sections.items() if k != "For trainers"})
+    assert "Boundaries basics (1.25 h): modules/boundaries-basics.md" in learner
+    assert "Listening skills (1.5 h): modules/listening-skills.md" in learner
+    assert "trainer/" not in learner
+    trainer = {name: pages for entry in sections["For trainers"] for name, pages in entry.items()}
+    assert trainer["Trainer editions"] == [
+        {"All trainer editions": "trainer/index.md"},
+        {"Boundaries basics": "trainer/boundaries-basics.md"},
+        {"Listening skills": "trainer/listening-skills.md"},
+    ]
+    assert trainer["Trainer guide"] == "for-trainers/guide.md", "authored trainer pages share the section"
 
 
 def test_workbook_has_one_page_per_part_with_its_modules_without_notes(project: Project):
@@ -111,3 +122,18 @@ def test_navigation_lists_every_page_once(project: Project):
     listed = list(paths(nav))
     assert len(listed) == len(set(listed))
     assert {"workbook.md", "progress.md", "study-record.md", "verify.md", "privacy.md"} <= set(listed)
+
+
+def test_board_audit_names_topics_by_label_and_links_its_sources(project: Project):
+    generate(project)
+    board = (project.docs / "boards" / "fixture-board.md").read_text()
+    assert "| Boundaries basics | 3. Role-play | Boundaries | 45 |" in board
+    assert "| ethics-boundaries |" not in board
+    assert "| Sources | <https://example.org/fixture-board> |" in board
+
+
+def test_boards_overview_gives_each_standard_its_result_and_what_falls_short(project: Project):
+    generate(project)
+    overview = (project.docs / "boards" / "index.md").read_text()
+    assert "- **[Fixture Board Peer Credential](fixture-board.md)**: ✗ **falls short**." in overview
+    assert "    - Falls short in: " in overview

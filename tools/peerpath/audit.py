@@ -29,6 +29,7 @@ class Contribution:
     segment_number: int  # 1-based position in the module's agenda
     topic: str
     minutes: int
+    topic_label: str = ""  # the topic as trainers and boards read it (curriculum/topics.yml)
 
 
 @dataclass
@@ -99,8 +100,15 @@ def audit(curriculum: Curriculum, standard: Standard, quiz_modules: set[str] | N
         for number, segment in enumerate(module.meta.agenda, 1):
             if not segment.is_contact or segment.topic is None:
                 continue
+            topic = curriculum.topics.get(segment.topic)
             contribution = Contribution(
-                module.meta.id, module.meta.title, segment.title, number, segment.topic, segment.minutes
+                module.meta.id,
+                module.meta.title,
+                segment.title,
+                number,
+                segment.topic,
+                segment.minutes,
+                topic.label if topic else segment.topic,
             )
             if segment.topic in domain_of:
                 found[domain_of[segment.topic]].append(contribution)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import markdown
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from peerpath.audit import READING_WORDS_PER_MINUTE, ROUNDING, Audit, quarter_hours
 from peerpath.competencies import CATEGORIES
@@ -103,6 +104,17 @@ def audit_csv(audit: Audit) -> str:
     return out.getvalue()
 
 
+SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+")
+
+
+def source_link(source: str) -> Markup:
+    """A source as Markdown: a leading web address becomes a link, the words after it stay text."""
+    found = SAFE_URL.match(source)
+    if not found:
+        return escape(source)
+    return Markup("<{}>{}").format(Markup(found.group()), source[found.end() :])
+
+
 def _context(audit: Audit) -> dict[str, Any]:
     return {
         "a": audit,
@@ -113,26 +125,47 @@ def _context(audit: Audit) -> dict[str, Any]:
         "wpm": READING_WORDS_PER_MINUTE,
         "categories": CATEGORIES,
         "chart": chart_rows(audit),
+        "source_link": source_link,
     }
 
 
+CHART_WIDTH = 400  # viewBox units; shown at most 22rem wide, so text stays 12-16 px on a phone and a desktop
+BAR_WIDTH = 390
+LABEL_CHARS = 40  # a domain name wraps onto a second line after about this many characters
+
+
+def wrap_label(text: str, width: int = LABEL_CHARS) -> list[str]:
+    """Words of a chart label in lines of at most `width` characters (a longer single word keeps its line)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
 def chart_rows(audit: Audit) -> dict[str, Any]:
-    """Bar lengths for the required-vs-provided chart, scaled to the largest figure."""
+    """Each domain as a labelled pair of bars (required dashed, provided solid), scaled to the largest figure."""
     largest = max([d.provided_minutes for d in audit.domains] + [d.required_minutes or 0 for d in audit.domains] + [1])
-    rows = []
-    for i, d in enumerate(audit.domains):
+    rows, y = [], 40  # the legend takes the first 40 units
+    for d in audit.domains:
+        lines = wrap_label(d.domain.name)
         rows.append(
             {
-                "y": 10 + i * 56,
-                "name": d.domain.name,
+                "y": y,
+                "lines": lines,
+                "figures_y": 20 * len(lines) + 2,
+                "bars_y": 20 * len(lines) + 10,
                 "required": d.required_minutes,
                 "provided": d.provided_minutes,
-                "required_width": None if d.required_minutes is None else 400 * d.required_minutes / largest,
-                "provided_width": 400 * d.provided_minutes / largest,
+                "required_width": None if d.required_minutes is None else BAR_WIDTH * d.required_minutes / largest,
+                "provided_width": BAR_WIDTH * d.provided_minutes / largest,
                 "meets": d.meets,
             }
         )
-    return {"rows": rows, "height": 20 + len(rows) * 56}
+        y += 20 * len(lines) + 52
+    return {"rows": rows, "height": y, "width": CHART_WIDTH}
 
 
 def render_audit(audit: Audit, fmt: str) -> str:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from peerpath.audit import Audit, audit
-from peerpath.audit_report import render_audit, render_summary
+from peerpath.audit import ROUNDING, Audit, audit
+from peerpath.audit_report import render_audit, summary_rows, verdict
 from peerpath.competencies import CATEGORIES
 from peerpath.curriculum import Curriculum
 from peerpath.hours import contact_minutes, hours_text, minutes_by_topic, total_minutes
@@ -229,8 +229,9 @@ def board_pages(curriculum: Curriculum) -> dict[str, str]:
     pages["boards/index.md"] = render(
         "boards_index.md.j2",
         course=curriculum.course,
-        standards=[a.standard for a in audits],
-        summary=Markup(render_summary(audits, "markdown")),
+        rows=summary_rows(audits),
+        verdict=verdict,
+        rounding=ROUNDING,
         modules=curriculum.modules,
     )
     crosswalk_standard = curriculum.standards.get(CROSSWALK_STANDARD) or next(iter(curriculum.standards.values()))

@@ -30,6 +30,7 @@ GENERATED_LEARNER_PAGES = [
     ("Verify a certificate", "verify.md"),
     ("Privacy", "privacy.md"),
 ]
+TRAINER_SECTION = "For trainers"  # the same name an authored for-trainers/ folder gets, so they share a section
 HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
 STORAGE_GUARD = f"{ASSETS}/storage.js"  # which storage works; keeps the theme working when it is blocked
@@ -87,12 +88,20 @@ def _navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, s
             sections.setdefault(folder.replace("-", " ").capitalize(), []).append({titles[rel]: rel})
         elif rel != "index.md":
             nav.append({titles[rel]: rel})
+    sections.setdefault(TRAINER_SECTION, []).append({"Trainer editions": trainer_navigation(curriculum)})
     nav.extend({name: pages} for name, pages in sections.items())
     if curriculum.standards:
         boards = [{"Overview": "boards/index.md"}, {"Crosswalk": "boards/crosswalk.md"}]
         boards += [{s.name: f"boards/{s.id}.md"} for s in curriculum.standards.values()]
         nav.append({"For boards": boards})
     return nav
+
+
+def trainer_navigation(curriculum: Curriculum) -> list[Any]:
+    """The trainer editions, in course order, after the page that lists them all."""
+    return [{"All trainer editions": "trainer/index.md"}] + [
+        {m.meta.title: f"trainer/{m.meta.id}.md"} for m in curriculum.modules
+    ]
 
 
 def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list[Any]) -> dict[str, Any]:
@@ -102,10 +111,11 @@ def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list
     config["docs_dir"] = rel(project.docs)
     config["site_dir"] = rel(project.site(engine))
     config["nav"] = nav
-    config["not_in_nav"] = "/trainer/\n/workbook/\n"  # reached from their index pages
+    config["not_in_nav"] = "/trainer/answer-keys/\n/workbook/\n"  # reached from their index pages
     theme = dict(config.get("theme", {}))
-    if project.overrides.is_dir():
-        theme["custom_dir"] = rel(project.overrides)
+    overrides = project.root / theme["custom_dir"] if theme.get("custom_dir") else project.overrides
+    if overrides.is_dir():
+        theme["custom_dir"] = rel(overrides)  # mkdocs.yml names it from the project; builders read it from build/
     config["theme"] = theme
     config["extra_css"] = [*STYLESHEETS, *config.get("extra_css", [])]
     # MkDocs can mark scripts `defer` so they never block rendering; Zensical takes plain paths.

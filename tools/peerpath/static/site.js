@@ -1,6 +1,15 @@
 /* Small accessibility fixes to the theme's markup, applied on every page. */
 (function () {
   "use strict";
+  /* Each region needs its own name: the table's caption, or else the heading above it. */
+  function tableName(wrap) {
+    var caption = wrap.querySelector("caption");
+    if (caption) return caption.textContent.trim();
+    for (var el = wrap.previousElementSibling; el; el = el.previousElementSibling) {
+      if (/^H[1-6]$/.test(el.tagName)) return el.textContent.replace(/¶$/, "").trim();
+    }
+    return "table " + (Array.prototype.indexOf.call(document.querySelectorAll(".md-typeset__scrollwrap"), wrap) + 1);
+  }
   function fix() {
     document.querySelectorAll(".md-search[role=dialog]:not([aria-label])").forEach(function (dialog) {
       dialog.setAttribute("aria-label", "Search");
@@ -10,7 +19,7 @@
       if (wrap.scrollWidth > wrap.clientWidth && !wrap.hasAttribute("tabindex")) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+        wrap.setAttribute("aria-label", "Table: " + tableName(wrap) + " (scrolls sideways)");
       }
     });
   }
