@@ -25,10 +25,9 @@ _EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.I)
 def authored_link_problems(project: Project, curriculum: Curriculum) -> list[Problem]:
     """Relative links in modules and authored pages whose target is not in the generated site, by authored line."""
     sources = {module.path: f"modules/{module.meta.id}.md" for module in curriculum.modules}
-    for path in sorted(project.curriculum.rglob("*.md")):
-        shown = project.shown(path)
-        if project.modules not in path.parents:
-            sources[shown] = path.relative_to(project.curriculum).as_posix()
+    for path in project.authored_files():  # published pages only: the review record is not in the site
+        if path.suffix == ".md" and path.is_file():
+            sources[project.shown(path)] = path.relative_to(project.curriculum).as_posix()
     problems = []
     for shown, generated in sources.items():
         text = (project.root / shown).read_text(encoding="utf-8")
