@@ -2,18 +2,30 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+LOCK   := requirements.lock
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: bench screenshots install check generate build build-zensical serve test lint system-deps schema clean
+.PHONY: lock bench screenshots install check generate build build-zensical serve test lint system-deps schema clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[site,test]"
+# Exact versions from the lock, so a fresh machine gets what CI tested.
+$(STAMP): pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) pip
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e ".[site,test]"
 	rm -f $(VENV)/.installed-* && touch $@
+
+# Upgrade on purpose: the newest versions pyproject.toml allows, in a throwaway venv, written to the lock.
+# Then run `make test` and commit requirements.lock with what changed.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet -e ".[site,test]"
+	head -2 $(LOCK) > $(LOCK).new
+	.venv-lock/bin/python -m pip freeze --all --exclude-editable | grep -v -E '^(setuptools|wheel)==' >> $(LOCK).new
+	mv $(LOCK).new $(LOCK) && rm -rf .venv-lock
 
 SHIM := build/vendor/iframe-worker/shim/index.js
 
