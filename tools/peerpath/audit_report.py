@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import re
 from typing import Any
 
 import markdown
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from peerpath.audit import READING_WORDS_PER_MINUTE, ROUNDING, Audit, quarter_hours
 from peerpath.competencies import CATEGORIES
 from peerpath.hours import hours_text
 from peerpath.templating import render
+from peerpath.text import markdown_text
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
 
@@ -108,11 +110,13 @@ SAFE_URL = re.compile(r"https?://[^\s<>\"'`]+")
 
 
 def source_link(source: str) -> Markup:
-    """A source as Markdown: a leading web address becomes a link, the words after it stay text."""
+    """A source in a Markdown page: a leading web address becomes a link, the words after it stay text."""
     found = SAFE_URL.match(source)
     if not found:
-        return escape(source)
-    return Markup("<{}>{}").format(Markup(found.group()), source[found.end() :])
+        return Markup(markdown_text(source))
+    url, rest = found.group(), source[found.end() :]
+    href = html.escape(url.replace("|", "%7C"), quote=True)
+    return Markup(f'<a href="{href}">{markdown_text(url)}</a>{markdown_text(rest)}')
 
 
 def _context(audit: Audit) -> dict[str, Any]:
