@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from peerpath.curriculum import cross_check
-from peerpath.issue import issue
-from peerpath.load import load_project
+from peerpath.cohorts.issue import issue
+from peerpath.curriculum.crosscheck import cross_check
+from peerpath.curriculum.load import load_project
 from peerpath.models.roster import Roster
 from peerpath.project import Project
 

@@ -22,8 +22,8 @@ from notes import missed_target_notes
 from speed import live_regeneration, overhead, scaling
 from weight import mkdocs_quiz_page, page_bytes, plain_material_page, quiz_assets_gz
 
-from peerpath.curriculum import cross_check
-from peerpath.load import load_project
+from peerpath.curriculum.crosscheck import cross_check
+from peerpath.curriculum.load import load_project
 from peerpath.pipeline import SKIP_HOOK_ENV
 from peerpath.project import Project, copy_sources
 

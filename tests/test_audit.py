@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 
 from conftest import run_cli
-from peerpath.audit import audit
-from peerpath.curriculum import cross_check
-from peerpath.load import load_project
+from peerpath.audit.compute import audit
+from peerpath.curriculum.crosscheck import cross_check
+from peerpath.curriculum.load import load_project
 from peerpath.project import Project
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peerpath.certificate_pdf import dark_runs
+from peerpath.cohorts.certificate_pdf import dark_runs
 
 
 def test_qr_rows_are_drawn_as_one_rectangle_per_run_of_dark_modules():

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from conftest import run_cli
-from peerpath.advice import months_before, unobservable_opening
-from peerpath.generate import render_pages
+from peerpath.curriculum.advice import months_before, unobservable_opening
 from peerpath.pipeline import check
 from peerpath.project import Project
+from peerpath.site.generate import render_pages
 
 MODULE = "curriculum/modules/boundaries-basics.md"
 

@@ -19,11 +19,11 @@ from answers import possible_answers
 from conftest import REPO
 from moodle_rules import moodle_grader, moodle_ordering_grader, moodle_xml_grader
 from peerpath.exports.run import export
-from peerpath.generate import answer_key_page
 from peerpath.models.quiz import Ordering
 from peerpath.pipeline import check
 from peerpath.project import Project
-from peerpath.quizview import answer_key, answer_key_json
+from peerpath.site.generate import answer_key_page
+from peerpath.site.quizview import answer_key, answer_key_json
 from qti_rules import qti12_item_score, qti21_item_grader, qti21_test_outcomes
 from test_exports import parse_gift
 

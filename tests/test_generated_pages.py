@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import yaml
 
-from peerpath.markdown_links import demote_headings, rebase_links
-from peerpath.notes import strip_facilitator_notes
+from peerpath.curriculum.notes import strip_facilitator_notes
 from peerpath.pipeline import generate
 from peerpath.project import Project
+from peerpath.site.markdown_links import demote_headings, rebase_links
 
 NOTE = "SECRET-FACILITATOR-NOTE"
 
@@ -129,7 +129,7 @@ def test_board_audit_names_topics_by_label_and_links_its_sources(project: Projec
     board = (project.docs / "boards" / "fixture-board.md").read_text()
     assert "| Boundaries basics | 3. Role-play | Boundaries | 45 |" in board
     assert "| ethics-boundaries |" not in board
-    assert "| Sources | <https://example.org/fixture-board> |" in board
+    assert '| Sources | <a href="https://example.org/fixture-board">https://example.org/fixture-board</a> |' in board
 
 
 def test_boards_overview_gives_each_standard_its_result_and_what_falls_short(project: Project):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from peerpath.hours import contact_minutes, hours_text, minutes_by_topic
+from peerpath.curriculum.hours import contact_minutes, hours_text, minutes_by_topic
 from peerpath.models.module import ModuleMeta
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli
+from peerpath.cohorts.registry import append_events, read_events
 from peerpath.project import Project
-from peerpath.registry import append_events, read_events
 
 ROSTER = str(Path(__file__).parent / "fixtures" / "rosters" / "cohort.yml")
 ISSUED = {"event": "issued", "code_sha256": "a" * 64, "issued": "2027-03-05", "initials": "A.R."}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from conftest import run_cli
-from peerpath.curriculum import cross_check
-from peerpath.load import load_project
+from peerpath.cohorts.schedule import build_schedule
+from peerpath.curriculum.crosscheck import cross_check
+from peerpath.curriculum.load import load_project
 from peerpath.project import Project
-from peerpath.schedule import build_schedule
 
 
 def curriculum_of(project: Project):

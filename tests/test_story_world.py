@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
-from peerpath.generate import authored_pages
 from peerpath.project import Project
+from peerpath.site.generate import authored_pages
 
 MODULES = sorted((REPO / "curriculum" / "modules").glob("*.md"))
 QUIZZES = sorted((REPO / "quizzes").glob("*.yml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from peerpath.pipeline import generate
 from peerpath.project import Project
-from peerpath.watch import changed_files, regenerate, snapshot, sources
+from peerpath.site.watch import changed_files, regenerate, snapshot, sources
 
 
 def test_a_saved_quiz_a_new_module_and_a_deleted_standard_are_all_noticed(project: Project):

@@ -10,20 +10,20 @@ from pathlib import Path
 import markdown
 from markupsafe import Markup
 
-from peerpath.advice import curriculum_warnings
-from peerpath.audit import audit
-from peerpath.audit_report import FORMATS, render_audit, render_summary
+from peerpath.audit.compute import audit
+from peerpath.audit.report import FORMATS, render_audit, render_summary
+from peerpath.cohorts.registry import registry_problems
+from peerpath.cohorts.roster import read_roster
+from peerpath.cohorts.schedule import build_schedule
+from peerpath.curriculum.advice import curriculum_warnings
 from peerpath.exports import KINDS
-from peerpath.generate import write_file
 from peerpath.options import address, calendar_date, clock_time, day_count, os_message
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
-from peerpath.registry import registry_problems
-from peerpath.roster import read_roster
-from peerpath.schedule import build_schedule
 from peerpath.schema import write_schemas
-from peerpath.siteconfig import ENGINES
+from peerpath.site.generate import write_file
+from peerpath.site.siteconfig import ENGINES
 from peerpath.templating import render
 
 PROGRESS_FROM = 50  # learners; smaller batches finish too fast to need a progress bar
@@ -99,8 +99,8 @@ def _audit(project: Project, args: argparse.Namespace) -> int:
 
 def _issue(project: Project, args: argparse.Namespace) -> int:
     # PDF and font libraries load only for the commands that need them: every other command starts faster.
-    from peerpath.certificate_pdf import FontMissing
-    from peerpath.issue import SigningKeyError, issue, signing_key
+    from peerpath.cohorts.certificate_pdf import FontMissing
+    from peerpath.cohorts.issue import SigningKeyError, issue, signing_key
 
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
@@ -140,7 +140,7 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
 
 
 def _revoke(project: Project, args: argparse.Namespace) -> int:
-    from peerpath.issue import RevokeError, revoke
+    from peerpath.cohorts.issue import RevokeError, revoke
 
     damaged = registry_problems(project.registry, project.shown(project.registry))
     if damaged:

@@ -1,7 +1,7 @@
 """Thin MkDocs hooks adapter: regenerate before each build under `mkdocs serve`.
 
 This is the only file that knows about MkDocs. Zensical ignores hooks; under it,
-`peerpath serve --engine zensical` regenerates with PeerPath's own watcher (watch.py).
+`peerpath serve --engine zensical` regenerates with PeerPath's own watcher (site/watch.py).
 """
 
 from __future__ import annotations

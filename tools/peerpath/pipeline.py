@@ -12,14 +12,14 @@ from pathlib import Path
 
 import yaml
 
-from peerpath.curriculum import Curriculum, cross_check
-from peerpath.generate import render_pages, write_file, write_tree
-from peerpath.load import load_project
+from peerpath.cohorts.registry import registry_problems
+from peerpath.curriculum.crosscheck import Curriculum, cross_check
+from peerpath.curriculum.load import load_project
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import GENERATED_FOLDERS, Project
-from peerpath.registry import registry_problems
-from peerpath.sitebuild import authored_link_problems, run_builder, staging_folder, swap_in
-from peerpath.siteconfig import (
+from peerpath.site.generate import render_pages, write_file, write_tree
+from peerpath.site.sitebuild import authored_link_problems, run_builder, staging_folder, swap_in
+from peerpath.site.siteconfig import (
     ENGINES,
     GENERATED_LEARNER_PAGES,
     config_text,
@@ -27,7 +27,7 @@ from peerpath.siteconfig import (
     navigation,
     read_base_config,
 )
-from peerpath.watch import watch
+from peerpath.site.watch import watch
 
 SKIP_HOOK_ENV = "PEERPATH_ALREADY_GENERATED"
 

@@ -11,7 +11,7 @@ from jinja2.filters import do_join
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from peerpath.hours import hours_text
+from peerpath.curriculum.hours import hours_text
 from peerpath.inline import render_inline
 from peerpath.text import html_text, markdown_text
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from peerpath.hours import hours_text
-from peerpath.load import Module
+from peerpath.curriculum.hours import hours_text
+from peerpath.curriculum.load import Module
 
 
 def package_metadata(module: Module, minutes: int, schema: str, schema_version: str) -> dict[str, Any]:

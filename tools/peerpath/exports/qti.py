@@ -9,10 +9,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from peerpath.curriculum.load import Module
 from peerpath.exports.limits import hint_note, pair_feedback_note
 from peerpath.exports.metadata import package_metadata
 from peerpath.inline import render_inline, render_paragraphs
-from peerpath.load import Module
 from peerpath.models.quiz import Matching, MultipleSelect, Ordering, Quiz, Reflection, Scenario, TrueFalse
 from peerpath.templating import render
 

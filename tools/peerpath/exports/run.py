@@ -8,13 +8,13 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from peerpath.curriculum import Curriculum
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.hours import contact_minutes
 from peerpath.exports.gift import quiz_to_gift
 from peerpath.exports.moodle_xml import quiz_to_moodle_xml
 from peerpath.exports.qti import qti12_package, qti21_package
 from peerpath.exports.scorm import scorm_package
-from peerpath.generate import write_file
-from peerpath.hours import contact_minutes
+from peerpath.site.generate import write_file
 
 
 def export(kind: str, curriculum: Curriculum, out: Path, qti_version: str = "2.1") -> tuple[list[Path], list[str]]:

@@ -8,12 +8,12 @@ from importlib import resources
 import markdown
 from markupsafe import Markup
 
-from peerpath.curriculum import Curriculum
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.hours import contact_minutes
+from peerpath.curriculum.load import Module
 from peerpath.exports.metadata import metadata_json, package_metadata
 from peerpath.exports.qti import zip_files
-from peerpath.generate import learner_page, quiz_html
-from peerpath.hours import contact_minutes
-from peerpath.load import Module
+from peerpath.site.generate import learner_page, quiz_html
 from peerpath.templating import render
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]

@@ -6,7 +6,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 
-from peerpath.curriculum import Curriculum
+from peerpath.curriculum.crosscheck import Curriculum
 
 LUNCH_MINUTES = 60
 LUNCH_AFTER_DAY_MINUTES = 240  # only days longer than this get a lunch break

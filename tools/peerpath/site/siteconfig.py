@@ -12,14 +12,14 @@ from typing import Any
 
 import yaml
 
-from peerpath.curriculum import Curriculum
-from peerpath.generate import ASSETS, SEARCH_SHIM
-from peerpath.hours import contact_minutes, hours_text
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.hours import contact_minutes, hours_text
+from peerpath.curriculum.validation import validate
+from peerpath.curriculum.yamlsource import read_yaml
 from peerpath.problems import Problem
 from peerpath.project import Project
+from peerpath.site.generate import ASSETS, SEARCH_SHIM
 from peerpath.text import html_text
-from peerpath.validation import validate
-from peerpath.yamlsource import read_yaml
 
 ENGINES = ("mkdocs", "zensical")
 # Pages the generator writes for every site, in the order the navigation lists them.
@@ -31,7 +31,7 @@ GENERATED_LEARNER_PAGES = [
     ("Privacy", "privacy.md"),
 ]
 TRAINER_SECTION = "For trainers"  # the same name an authored for-trainers/ folder gets, so they share a section
-HOOKS = Path(__file__).with_name("mkdocs_hooks.py")
+HOOKS = Path(__file__).parent.parent / "mkdocs_hooks.py"  # the one MkDocs-specific file, at the top
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
 STORAGE_GUARD = f"{ASSETS}/storage.js"  # which storage works; keeps the theme working when it is blocked
 SCRIPTS = [

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from peerpath.certificate_pdf import CertificateData, DomainLine, Fonts, fonts_for_batch, render_pdf
-from peerpath.certificates import (
+from peerpath.cohorts.certificate_pdf import CertificateData, DomainLine, Fonts, fonts_for_batch, render_pdf
+from peerpath.cohorts.certificates import (
     LearnerResult,
     certificate_code,
     code_hash,
@@ -23,10 +23,10 @@ from peerpath.certificates import (
     learner_result,
     quarter_hours_of,
 )
-from peerpath.curriculum import Curriculum
+from peerpath.cohorts.registry import append_events, issued_hashes, read_events
+from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.models.roster import Roster
 from peerpath.models.standard import Standard
-from peerpath.registry import append_events, issued_hashes, read_events
 
 LEARNERS_PER_WORKER = 25  # below this, starting a worker process costs more than it saves
 DELIVERY = {"in-person": "in person", "virtual-live": "live online", "self-paced": "self-paced"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from peerpath.curriculum.yamlsource import YamlDoc, parse_yaml
 from peerpath.problems import Problem
-from peerpath.yamlsource import YamlDoc, parse_yaml
 
 
 @dataclass

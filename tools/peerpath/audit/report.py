@@ -12,9 +12,9 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from peerpath.audit import READING_WORDS_PER_MINUTE, ROUNDING, Audit, quarter_hours
-from peerpath.competencies import CATEGORIES
-from peerpath.hours import hours_text
+from peerpath.audit.compute import READING_WORDS_PER_MINUTE, ROUNDING, Audit, quarter_hours
+from peerpath.curriculum.competencies import CATEGORIES
+from peerpath.curriculum.hours import hours_text
 from peerpath.templating import render
 from peerpath.text import markdown_text
 

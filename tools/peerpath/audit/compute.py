@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from peerpath.curriculum import Curriculum
-from peerpath.hours import contact_minutes
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.hours import contact_minutes
+from peerpath.curriculum.notes import strip_facilitator_notes
 from peerpath.models.standard import Domain, Standard
-from peerpath.notes import strip_facilitator_notes
 
 READING_WORDS_PER_MINUTE = 200  # a typical adult reading study material; stated in every audit
 READING_TOLERANCE = 2.0  # warn when reading time is off by more than this factor either way

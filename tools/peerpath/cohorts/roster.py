@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from peerpath.curriculum import Curriculum
-from peerpath.hours import contact_minutes
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.hours import contact_minutes
+from peerpath.curriculum.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
+from peerpath.curriculum.validation import validate
+from peerpath.curriculum.yamlsource import parse_yaml
 from peerpath.models.roster import Roster
 from peerpath.problems import Problem
-from peerpath.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
-from peerpath.validation import validate
-from peerpath.yamlsource import parse_yaml
 
 COHORT_COLUMNS = ("cohort_id", "cohort_title", "start", "end", "delivery", "trainers")
 LEARNER_COLUMNS = ("learner_id", "learner_name")

@@ -7,8 +7,8 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from peerpath.curriculum.yamlsource import YamlDoc
 from peerpath.problems import Problem
-from peerpath.yamlsource import YamlDoc
 
 M = TypeVar("M", bound=BaseModel)
 

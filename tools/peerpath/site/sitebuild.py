@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from peerpath.curriculum import Curriculum
+from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.problems import Problem
 from peerpath.project import Project
 

@@ -9,16 +9,17 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from peerpath.audit import ROUNDING, Audit, audit
-from peerpath.audit_report import render_audit, summary_rows, verdict
-from peerpath.competencies import CATEGORIES
-from peerpath.curriculum import Curriculum
-from peerpath.hours import contact_minutes, hours_text, minutes_by_topic, total_minutes
-from peerpath.load import Module
+from peerpath.audit.compute import ROUNDING, Audit, audit
+from peerpath.audit.report import render_audit, summary_rows, verdict
+from peerpath.cohorts.registry import read_events, status_by_hash
+from peerpath.curriculum.competencies import CATEGORIES
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.hours import contact_minutes, hours_text, minutes_by_topic, total_minutes
+from peerpath.curriculum.load import Module
+from peerpath.curriculum.notes import count_facilitator_notes, strip_facilitator_notes
 from peerpath.models.quiz import Quiz, Reflection
-from peerpath.notes import count_facilitator_notes, strip_facilitator_notes
 from peerpath.project import Project
-from peerpath.quizview import (
+from peerpath.site.quizview import (
     answer_key_json,
     case_numbers,
     correct_answer_text,
@@ -26,9 +27,8 @@ from peerpath.quizview import (
     reflection_prompts,
     vignette_html,
 )
-from peerpath.registry import read_events, status_by_hash
+from peerpath.site.workbook import workbook_pages
 from peerpath.templating import render
-from peerpath.workbook import workbook_pages
 
 ASSETS = "assets/peerpath"
 SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from peerpath.load import Module
+from peerpath.curriculum.load import Module
 from peerpath.problems import Problem
 
 REVIEW_EVERY_MONTHS = 12

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from peerpath.load import Loaded, Module, QuizSource, StandardSource
+from peerpath.curriculum.load import Loaded, Module, QuizSource, StandardSource
 from peerpath.models.course import Course, Topic
 from peerpath.models.quiz import Quiz, Scenario
 from peerpath.models.standard import Standard

@@ -6,17 +6,17 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from peerpath.frontmatter import split_module
-from peerpath.markdown_safety import markdown_problems
+from peerpath.curriculum.frontmatter import split_module
+from peerpath.curriculum.markdown_safety import markdown_problems
+from peerpath.curriculum.readtext import read_authored
+from peerpath.curriculum.validation import validate
+from peerpath.curriculum.yamlsource import YamlDoc, read_yaml
 from peerpath.models.course import Course, Topic, Topics
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.models.standard import Standard
 from peerpath.problems import Problem
 from peerpath.project import Project
-from peerpath.readtext import read_authored
-from peerpath.validation import validate
-from peerpath.yamlsource import YamlDoc, read_yaml
 
 CLAIMED_ID = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.M)
 

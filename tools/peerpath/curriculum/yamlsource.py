@@ -8,8 +8,8 @@ from typing import Any
 
 import yaml
 
+from peerpath.curriculum.readtext import read_authored
 from peerpath.problems import Problem
-from peerpath.readtext import read_authored
 
 # libyaml's parser when PyYAML was built with it (the wheels are): many times faster than pure Python.
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from peerpath.curriculum.readtext import decode_utf8, read_bytes
 from peerpath.problems import Problem, ProblemsFound
-from peerpath.readtext import decode_utf8, read_bytes
 
 MAX_REGISTRY_BYTES = 500_000_000  # about a million certificates
 REPAIR = "see 'Repairing the registry' in the README"

@@ -11,8 +11,8 @@ import hmac
 from dataclasses import dataclass
 from fractions import Fraction
 
-from peerpath.curriculum import Curriculum
-from peerpath.hours import contact_minutes
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.hours import contact_minutes
 from peerpath.models.roster import Cohort, Learner
 from peerpath.models.standard import Standard
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from peerpath.curriculum import Curriculum, slugify
-from peerpath.hours import contact_minutes, total_minutes
-from peerpath.load import Module
-from peerpath.markdown_links import demote_headings, rebase_links
-from peerpath.notes import strip_facilitator_notes
+from peerpath.curriculum.crosscheck import Curriculum, slugify
+from peerpath.curriculum.hours import contact_minutes, total_minutes
+from peerpath.curriculum.load import Module
+from peerpath.curriculum.notes import strip_facilitator_notes
+from peerpath.site.markdown_links import demote_headings, rebase_links
 from peerpath.templating import render
 
 FOLDER = "workbook"
