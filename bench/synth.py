@@ -47,6 +47,7 @@ def make(folder: Path, modules: int) -> Path:
     (folder / "curriculum" / "modules").mkdir(parents=True)
     (folder / "quizzes").mkdir()
     shutil.copy(REPO / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", folder / "overrides")  # mkdocs.yml names it as the theme's custom_dir
     shutil.copy(REPO / "curriculum" / "topics.yml", folder / "curriculum" / "topics.yml")
     (folder / "curriculum" / "index.md").write_text("# Synthetic curriculum\n")
     ids = [f"module-{n:04d}" for n in range(1, modules + 1)]
