@@ -88,3 +88,12 @@ def test_board_audit_pages_build_with_both_engines(built_fixture: Project, engin
     assert "<svg" in page and "Required and provided hours per domain" in page
     assert (site / "boards" / "crosswalk.html").is_file()
     assert (site / "boards" / "index.html").is_file()
+
+
+def test_a_theme_folder_named_in_mkdocs_yml_but_missing_is_reported_by_check(project: Project):
+    config = project.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("theme:\n", "theme:\n  custom_dir: my-theme\n", 1))
+    result = run_cli("check", cwd=project.root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "mkdocs.yml:" in result.stdout + result.stderr
+    assert "theme.custom_dir: there is no folder 'my-theme' beside mkdocs.yml" in result.stdout + result.stderr

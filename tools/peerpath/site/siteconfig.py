@@ -50,6 +50,13 @@ def read_base_config(project: Project) -> tuple[dict[str, Any] | None, list[Prob
 
     doc = read_yaml(project.config, project.shown(project.config))
     model, problems = validate(doc, BaseConfig)
+    theme = doc.data.get("theme") if model and isinstance(doc.data, dict) else None
+    custom = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if isinstance(custom, str) and not (project.root / custom).is_dir():
+        line = doc.line_of(("theme", "custom_dir"))
+        missing = Problem(doc.path, line, "theme.custom_dir", f"there is no folder '{custom}' beside mkdocs.yml")
+        problems = [*problems, missing]
+        return None, problems
     return (doc.data if model else None), problems
 
 
