@@ -7,6 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from peerpath.curriculum.load import Loaded, Module, QuizSource, StandardSource
+from peerpath.curriculum.readings import reading_problems
 from peerpath.models.course import Course, Topic
 from peerpath.models.quiz import Quiz, Scenario
 from peerpath.models.standard import Standard
@@ -39,6 +40,7 @@ def cross_check(loaded: Loaded) -> tuple[Curriculum | None, list[Problem]]:
     problems += _course_listing(loaded)
     problems += _quiz_targets(loaded)
     problems += _standard_topics(loaded)
+    problems += [p for m in loaded.modules for p in reading_problems(m)]
     if problems or loaded.course is None:
         return None, sorted(set(problems))
     by_id = {m.meta.id: m for m in loaded.modules}
@@ -210,14 +212,16 @@ def _standard_topics(loaded: Loaded) -> list[Problem]:
                         )
                     )
                 first_domain.setdefault(topic, domain.id)
-        for c, content in enumerate(standard.required_content):
-            for t, topic in enumerate(content.topics):
+        listed = [("required_content", c, content.topics) for c, content in enumerate(standard.required_content)]
+        listed += [("floors", f, floor.topics) for f, floor in enumerate(standard.floors)]
+        for key, c, topics in listed:
+            for t, topic in enumerate(topics):
                 if loaded.topics and topic not in loaded.topics:
                     found.append(
                         Problem(
                             source.path,
-                            doc.line_of(("required_content", c, "topics", t)),
-                            f"required_content[{c}].topics[{t}]",
+                            doc.line_of((key, c, "topics", t)),
+                            f"{key}[{c}].topics[{t}]",
                             f"unknown topic '{topic}'{_suggest(topic, loaded.topics)}",
                         )
                     )

@@ -14,8 +14,9 @@ MAX_MODULE_MINUTES = 2400  # 40 hours: longer than most complete peer certificat
 
 SegmentKind = Literal[
     "presentation", "discussion", "role-play", "practice", "case-study",
-    "small-group", "reading", "reflection", "quiz", "break",
+    "small-group", "reading", "reflection", "quiz", "opening", "closing", "break",
 ]  # fmt: skip
+NOT_INSTRUCTION = ("opening", "closing", "quiz", "break")  # what a board may not credit as instruction
 
 
 class Segment(Strict):
@@ -23,7 +24,19 @@ class Segment(Strict):
 
     title: Text = Field(description="What happens in this segment, e.g. 'Role-play: the gift'.")
     minutes: PositiveInt = Field(description=f"Length in whole minutes, at most {MAX_SEGMENT_MINUTES} (8 hours).")
-    kind: SegmentKind = Field(description="How the time is spent. 'break' is not contact time.")
+    kind: SegmentKind = Field(
+        description=(
+            "How the time is spent. 'opening' (welcome, check-in, group agreements), 'closing' (closing round, "
+            "wrap-up) and 'quiz' are contact time that some boards do not credit; 'break' is not contact time."
+        )
+    )
+    sections: list[Text] = Field(
+        default_factory=list,
+        description=(
+            "Reading segments only: the headings of the module sections the learner reads in this segment, "
+            "each section running to the next heading of the same or a higher level."
+        ),
+    )
     topic: Slug | None = Field(
         default=None,
         description="Exactly one topic id from curriculum/topics.yml. Required unless kind is 'break'.",
@@ -45,11 +58,20 @@ class Segment(Strict):
             raise ValueError("a break is not contact time, so it takes no topic")
         if self.kind != "break" and self.topic is None:
             raise ValueError("topic is required: name one topic id from curriculum/topics.yml")
+        if self.kind == "reading" and not self.sections:
+            raise ValueError("a reading segment names the headings of its reading in 'sections'")
+        if self.kind != "reading" and self.sections:
+            raise ValueError("only a reading segment has 'sections'")
         return self
 
     @property
     def is_contact(self) -> bool:
         return self.kind != "break"
+
+    @property
+    def is_instruction(self) -> bool:
+        """Contact time every board credits: not a welcome, closing, knowledge check or break."""
+        return self.kind not in NOT_INSTRUCTION
 
 
 class Review(Strict):

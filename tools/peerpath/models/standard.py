@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from peerpath.models.common import Slug, Strict, Text
+from peerpath.models.counting import Counting, Floor
 
 MAX_HOURS = 1000  # no peer credential asks for more training than this; a bigger figure is a typo
 
@@ -64,7 +65,11 @@ class Standard(Strict):
     total_hours: float | None = Field(
         ge=0, le=MAX_HOURS, allow_inf_nan=False, description="Total training hours required; null when unknown."
     )
+    counting: Counting = Field(description="Who may deliver training that counts, how, and which agenda time counts.")
     domains: list[Domain] = Field(min_length=1)
+    floors: list[Floor] = Field(
+        default_factory=list, description="Minimums that cut across domains (e.g. hours specific to peer/family work)."
+    )
     required_content: list[RequiredContent] = Field(default_factory=list)
     other_requirements: OtherRequirements = Field(default_factory=OtherRequirements)
 
