@@ -4,11 +4,31 @@ from __future__ import annotations
 
 from pydantic import Field
 
-from peerpath.models.common import Strict, Text
+from peerpath.models.common import Slug, Strict, Text
+
+
+class Approval(Strict):
+    """A board's or CE approver's approval of the provider (or of this training), for one standard."""
+
+    standard: Slug = Field(description="Standard id (standards/<id>.yml) the approval is for.")
+    body: Text = Field(description="Who approved it, e.g. 'Minnesota Certification Board'.")
+    number: Text | None = Field(default=None, description="Provider or approval number, as the approval gives it.")
+    statement: Text | None = Field(default=None, description="Approval wording the body asks for on certificates.")
+
+
+class Provider(Strict):
+    """The organisation that delivers the training and the approvals it holds."""
+
+    organisation: Text
+    approvals: list[Approval] = Field(default_factory=list)
 
 
 class PeerPathSettings(Strict):
     organisation: Text = Field(description="Who issues certificates of completion.")
     verify_url: Text | None = Field(
         default=None, description="Full address of the site's verify page, for QR codes on certificates."
+    )
+    provider: Provider | None = Field(
+        default=None,
+        description="The training provider and its approvals. PeerPath itself is a curriculum, not an approved provider.",
     )
