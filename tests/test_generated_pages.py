@@ -127,7 +127,7 @@ def test_navigation_lists_every_page_once(project: Project):
 def test_board_audit_names_topics_by_label_and_links_its_sources(project: Project):
     generate(project)
     board = (project.docs / "boards" / "fixture-board.md").read_text()
-    assert "| Boundaries basics | 3. Role-play | role-play | Boundaries | 45 |" in board
+    assert "| Boundaries basics | 3. Role-play (role-play) | Boundaries | 45 |" in board
     assert "| ethics-boundaries |" not in board
     assert '| Sources | <a href="https://example.org/fixture-board">https://example.org/fixture-board</a> |' in board
 

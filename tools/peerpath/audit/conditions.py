@@ -45,17 +45,38 @@ def who_may_deliver(counting: Counting, approval: str | None) -> str:
     return "Whether the board requires an approved provider is not known: ask the board."
 
 
+ONE_LINE = {
+    "any": "any training that covers the required content",
+    "approved-provider": "only training delivered by a provider the board approves",
+    "board-curriculum-only": "only the board's own curriculum: PeerPath's hours cannot count",
+    "unknown": "whether an approved provider is required is not known (ask the board)",
+}
+
+
+def one_line(counting: Counting) -> str:
+    """What a board requires before it counts an hour, in one line (the For boards overview)."""
+    parts = [ONE_LINE[counting.who_may_deliver]]
+    not_credited = [MODE_NAMES[m] for m in DELIVERY_MODES if counting.delivery.of(m) == "not-credited"]
+    if not_credited and counting.who_may_deliver != "board-curriculum-only":
+        parts.append(f"no hours for {' or '.join(not_credited)}")
+    if isinstance(counting.min_in_person_percent, float):
+        parts.append(f"at least {counting.min_in_person_percent:g}% in person")
+    if isinstance(counting.max_online_hours_per_day, float):
+        parts.append(f"at most {counting.max_online_hours_per_day:g} online hours a day")
+    return "; ".join(parts) + "."
+
+
 def conditions(counting: Counting, approval: str | None = None) -> list[Condition]:
     """Every counting rule of the standard, one sentence each."""
     modes = {c: [MODE_NAMES[m] for m in DELIVERY_MODES if counting.delivery.of(m) == c] for c in CREDIT_WORDS}
-    delivery = "; ".join(f"{CREDIT_WORDS[c]}: {', '.join(names)}" for c, names in modes.items() if names)
+    delivery = " ".join(f"{CREDIT_WORDS[c].capitalize()}: {', '.join(names)}." for c, names in modes.items() if names)
     share = counting.min_in_person_percent
     cap = counting.max_online_hours_per_day
     kinds = {c: [KIND_NAMES[k] for k in UNCERTAIN_KINDS if counting.segments.of(k) == c] for c in CREDIT_WORDS}
-    segments = "; ".join(f"{CREDIT_WORDS[c]}: {', '.join(names)}" for c, names in kinds.items() if names)
+    segments = " ".join(f"{CREDIT_WORDS[c].capitalize()}: {', '.join(names)}." for c, names in kinds.items() if names)
     return [
         Condition("who-may-deliver", who_may_deliver(counting, approval)),
-        Condition("delivery", f"Delivery modes. {delivery}."),
+        Condition("delivery", f"How it is delivered. {delivery}"),
         Condition(
             "in-person-share",
             f"At least {share:g}% of the hours in person."
@@ -72,7 +93,7 @@ def conditions(counting: Counting, approval: str | None = None) -> list[Conditio
             if cap == "none"
             else "Any daily cap on online hours is not known.",
         ),
-        Condition("segments", f"Agenda time other than instruction. {segments}. Breaks never count."),
+        Condition("segments", f"Agenda time that is not instruction. {segments} Breaks never count."),
     ]
 
 

@@ -72,7 +72,7 @@ def hour_rows(audit: Audit) -> list[dict[str, Any]]:
             "name": name,
             "total": total,
             "required": "unknown" if required is None else ("at least " if minimum else "") + hours_text(required),
-            "contact": f"{hours_text(counted.provided_minutes)} ({counted.provided_minutes} min)",
+            "contact": hours_text(counted.provided_minutes),
             "credited": hours_text(counted.credited_minutes),
             "instruction": hours_text(counted.instruction_minutes),
             "margin": _signed(counted.margin_minutes),

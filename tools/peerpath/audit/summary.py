@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from peerpath.audit.compute import ROUNDING, Audit, quarter_hours
+from peerpath.audit.conditions import one_line
 from peerpath.audit.report import reason
 from peerpath.audit.verdicts import CANNOT_CONFIRM, FALLS_SHORT, label
 from peerpath.curriculum.hours import hours_text
@@ -23,6 +24,7 @@ def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
             "result": a.result,
             "reason": reason(a),
             "who_may_deliver": a.standard.counting.who_may_deliver,
+            "counting_line": one_line(a.standard.counting),
             "required_hours": a.standard.total_hours,
             "provided_hours": quarter_hours(a.provided_minutes),
             "instruction_hours": quarter_hours(a.total.instruction_minutes),

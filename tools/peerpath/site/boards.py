@@ -14,12 +14,6 @@ from peerpath.curriculum.hours import hours_text
 from peerpath.templating import render
 
 CROSSWALK_STANDARD = "icrc-pr"
-DELIVER_WORDS = {
-    "any": "any training that covers the required content.",
-    "approved-provider": "only training delivered by a provider the board approves.",
-    "board-curriculum-only": "only the board's own curriculum: PeerPath's hours cannot count.",
-    "unknown": "whether an approved provider is required is not known: ask the board.",
-}
 
 
 def board_pages(curriculum: Curriculum, base: dict | None = None) -> dict[str, str]:
@@ -39,7 +33,6 @@ def board_pages(curriculum: Curriculum, base: dict | None = None) -> dict[str, s
         rows=summary_rows(audits),
         label=label,
         marks={"meets": "✓", "falls-short": "✗", "cannot-confirm": "?", "cannot-count-here": "✗"},
-        deliver_words=DELIVER_WORDS,
         rounding=ROUNDING,
         modules=curriculum.modules,
     )
