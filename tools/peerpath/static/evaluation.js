@@ -100,10 +100,10 @@
       download(settings, answers);
       show("Downloaded a file with your " + count(answers) + " answer" + (count(answers) === 1 ? "" : "s") + ". Hand it to your trainer the way they ask.");
     });
-    form.querySelector(".pp-eval-print").addEventListener("click", function () {
-      form.querySelector(".pp-eval-date").textContent = new Date().toLocaleDateString();
-      window.print();
-    });
+    var dated = function () { form.querySelector(".pp-eval-date").textContent = new Date().toLocaleDateString(); };
+    dated();
+    window.addEventListener("beforeprint", dated);
+    form.querySelector(".pp-eval-print").addEventListener("click", function () { dated(); window.print(); });
     form.querySelector(".pp-eval-clear").addEventListener("click", function () {
       if (!window.confirm("Clear every answer on this form from this browser? Download them first if you want to keep them.")) return;
       try { store().removeItem(settings.key); } catch (e) { /* nothing was kept */ }
