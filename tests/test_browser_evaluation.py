@@ -75,6 +75,16 @@ def test_it_works_opened_from_disk_and_asks_no_other_host(browser, built_fixture
     context.close()
 
 
+def test_the_zensical_build_keeps_answers_across_a_reload_too(browser, built_fixture):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto((built_fixture.site("zensical") / "evaluation.html").as_uri())
+    choose_radio(page, "trainer-knowledge", "5")
+    page.reload()
+    assert page.locator("input[name=trainer-knowledge][value='5']").is_checked()
+    context.close()
+
+
 def test_a_browser_that_keeps_nothing_says_so_before_answers_are_lost(browser, fixture_url):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.add_init_script(

@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import yaml
 from lxml import etree
 from pypdf import PdfReader
 
@@ -213,3 +214,20 @@ def test_schema_for_the_evaluation_file_is_exported(project: Project):
     schema = json.loads((project.root / "schemas" / "evaluation.schema.json").read_text())
     assert schema["additionalProperties"] is False
     assert "questions" in schema["required"]
+
+
+def test_a_providers_question_text_shows_as_text_on_the_page_and_the_form(project: Project):
+    hostile = "Was it <b>clear</b>? [see](javascript:alert(1)) *really*"
+    (project.curriculum / "evaluation.yml").write_text(
+        f"title: 'Feedback <i>now</i>'\nintro: Tell us.\nquestions:\n"
+        f"  - id: clear\n    kind: rating\n    text: '{hostile}'\n"
+    )
+    assert run_cli("generate", cwd=project.root).returncode == 0
+    page = (project.docs / "evaluation.md").read_text()
+    assert "<b>" not in page and "&lt;b&gt;clear&lt;/b&gt;" in page
+    assert "[see](javascript" not in page and "*really*" not in page
+    assert yaml.safe_load(page.split("---")[1])["title"] == "Feedback &lt;i&gt;now&lt;/i&gt;"
+    result = run_cli("evaluations", "form", "--out", "form.pdf", cwd=project.root)
+    assert result.returncode == 0, result.stderr
+    text = " ".join(PdfReader(project.root / "form.pdf").pages[0].extract_text().split())
+    assert f"1. {hostile}" in text
