@@ -99,6 +99,20 @@ def test_a_browser_that_keeps_nothing_says_so_before_answers_are_lost(browser, f
     context.close()
 
 
+def test_saved_answers_that_cannot_be_read_are_kept_aside_not_overwritten(page, fixture_url):
+    page.goto(f"{fixture_url}/evaluation.html")
+    page.evaluate('localStorage.setItem(\'peerpath.evaluation\', \'{"version": 1, "answers": {"recommend": 5\')')
+    page.reload()
+    assert "could not be read; they are kept unchanged" in page.locator(".pp-eval-status").inner_text()
+    choose_radio(page, "recommend", "4")
+    kept = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('peerpath.evaluation.set-aside.'))"
+        ".map(k => localStorage.getItem(k))"
+    )
+    assert kept == ['{"version": 1, "answers": {"recommend": 5']
+    assert json.loads(page.evaluate("localStorage.getItem('peerpath.evaluation')"))["answers"] == {"recommend": 4}
+
+
 def test_clearing_asks_first_and_keeps_the_answers_when_the_learner_says_no(page, fixture_url):
     page.goto(f"{fixture_url}/evaluation.html")
     choose_radio(page, "environment", "5")

@@ -8,13 +8,29 @@
   function store() { return (window.PeerPathStorage && window.PeerPathStorage.store) || null; }
   function kind() { return (window.PeerPathStorage && window.PeerPathStorage.kind) || "memory"; }
 
-  /* Saved answers for the questions this form still has; anything unreadable counts as none. */
+  function stored(settings) {
+    try { return store() ? store().getItem(settings.key) : null; } catch (e) { return null; }
+  }
+
+  function parse(text) {
+    var data;
+    try { data = JSON.parse(text || "null"); } catch (e) { return null; }
+    return data && data.version === VERSION && typeof data.answers === "object" && data.answers ? data : null;
+  }
+
+  /* A saved record this page cannot read (damaged, or from another version) is never overwritten:
+     it is copied aside first, exactly as it was, and the learner is told where. */
+  function setAside(settings) {
+    var text = stored(settings);
+    if (!text || parse(text)) return null;
+    var name = settings.key + ".set-aside." + new Date().toISOString();
+    try { store().setItem(name, text); store().removeItem(settings.key); return name; } catch (e) { return null; }
+  }
+
+  /* Saved answers for the questions this form still has. */
   function load(settings) {
-    var text = null, data;
-    try { text = store() && store().getItem(settings.key); } catch (e) { text = null; }
-    try { data = JSON.parse(text || "null"); } catch (e) { data = null; }
-    var answers = {};
-    if (!data || data.version !== VERSION || typeof data.answers !== "object" || !data.answers) return answers;
+    var data = parse(stored(settings)), answers = {};
+    if (!data) return answers;
     Object.keys(settings.questions).forEach(function (id) {
       var value = data.answers[id], rating = settings.questions[id] === "rating";
       if (rating ? /^[1-5]$/.test(String(value)) : typeof value === "string") answers[id] = rating ? Number(value) : value;
@@ -86,8 +102,10 @@
     form.setAttribute("data-ready", "1");
     var status = form.querySelector(".pp-eval-status");
     var show = function (text) { status.textContent = text; };
+    var aside = setAside(settings);
     fill(form, settings, load(settings));
-    show(savedText(count(load(settings))));
+    show(aside ? "Answers saved earlier could not be read; they are kept unchanged in this browser under " + aside + "." :
+      savedText(count(load(settings))));
     var changed = function () {
       var answers = read(form, settings);
       show(save(settings, answers) ? savedText(count(answers)) : "Your answers could not be saved in this browser: download or print them before you leave.");
