@@ -9,6 +9,7 @@ PAGE_TYPES = {
     "module": f"modules/{MODULE}.html",
     "progress": "progress.html",
     "study-record": "study-record.html",
+    "evaluation": "evaluation.html",
     "verify": "verify.html",
     "privacy": "privacy.html",
     "boards": "boards/index.html",

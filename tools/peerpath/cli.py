@@ -16,6 +16,7 @@ from peerpath.cohorts.registry import registry_problems
 from peerpath.cohorts.roster import read_roster
 from peerpath.cohorts.schedule import build_schedule
 from peerpath.curriculum.advice import curriculum_warnings
+from peerpath.evaluations_cli import add_commands as add_evaluation_commands
 from peerpath.exports import KINDS
 from peerpath.options import address, calendar_date, clock_time, day_count, os_message
 from peerpath.pipeline import build, check, generate, serve
@@ -277,6 +278,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
     sub.add_argument("--out", metavar="FILE")
     sub.set_defaults(run=_schedule)
+    add_evaluation_commands(commands)
     sub = commands.add_parser("schema", help="write JSON Schema files for editors")
     sub.add_argument("--out", help="folder (default: schemas/)")
     sub.set_defaults(run=_schema)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from peerpath.cohorts.evaluations_form import load_form
 from peerpath.cohorts.registry import registry_problems
 from peerpath.curriculum.crosscheck import Curriculum, cross_check
 from peerpath.curriculum.load import load_project
@@ -47,6 +48,7 @@ def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Proble
     )
     curriculum, problems = cross_check(load_project(project))
     problems += registry_problems(project.registry, project.shown(project.registry))
+    problems += load_form(project)[1]
     return curriculum, base, sorted(set(problems + config_problems))
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from peerpath.models.course import Course, Topics
+from peerpath.models.evaluation import EvaluationForm
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.models.roster import Roster
@@ -18,6 +19,7 @@ SCHEMAS = {
     "topics.schema.json": (Topics, "PeerPath topic vocabulary"),
     "standard.schema.json": (Standard, "PeerPath credential standard"),
     "roster.schema.json": (Roster, "PeerPath cohort roster"),
+    "evaluation.schema.json": (EvaluationForm, "PeerPath course evaluation form"),
 }
 
 

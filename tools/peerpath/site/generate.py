@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from peerpath.cohorts.evaluations_page import evaluation_pages
 from peerpath.cohorts.registry import read_events, status_by_hash
 from peerpath.curriculum.competencies import CATEGORIES
 from peerpath.curriculum.crosscheck import Curriculum
@@ -52,6 +53,7 @@ def render_pages(
     pages.update(board_pages(curriculum, base))
     pages.update(progress_pages(curriculum, directory_urls))
     pages.update(verify_pages(read_events(project.registry, project.shown(project.registry)), directory_urls))
+    pages.update(evaluation_pages(project, curriculum.course, directory_urls))
     boxes = {m.meta.id: _box(curriculum, m) for m in curriculum.modules}
     pages.update(workbook_pages(curriculum, boxes, blocks))
     for asset in resources.files("peerpath").joinpath("static").iterdir():

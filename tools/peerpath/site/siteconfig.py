@@ -27,6 +27,7 @@ GENERATED_LEARNER_PAGES = [
     ("Learner workbook", "workbook.md"),
     ("My progress", "progress.md"),
     ("Self-study record", "study-record.md"),
+    ("Course evaluation", "evaluation.md"),
     ("Verify a certificate", "verify.md"),
     ("Privacy", "privacy.md"),
 ]
