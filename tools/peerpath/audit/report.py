@@ -49,8 +49,8 @@ def reason(audit: Audit) -> str:
         parts.append(f"Cannot confirm, because the required hours are not public: {'; '.join(unknown)}.")
     if depends:
         parts.append(
-            f"Cannot confirm: {'; '.join(depends)} are met only if the board credits welcomes, closings or "
-            "knowledge checks, which it has not said (instruction alone falls short)."
+            f"Cannot confirm (met only if the board credits welcomes, closings or knowledge checks, which it has "
+            f"not said; instruction alone falls short): {'; '.join(depends)}."
         )
     if not parts:
         parts.append("Every domain, minimum and required content is met counting only what this board credits.")

@@ -42,6 +42,17 @@ def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
                     "result": d.result,
                 }
                 for d in a.domains
+            ]
+            + [
+                {
+                    "id": f.floor.id,
+                    "name": f"At least: {f.floor.name}",
+                    "required_minutes": f.required_minutes,
+                    "instruction_minutes": f.instruction_minutes,
+                    "margin_minutes": f.margin_minutes,
+                    "result": f.result,
+                }
+                for f in a.floors
             ],
             "short_domains": [d.domain.name for d in a.domains if d.result == FALLS_SHORT],
             "unconfirmed_domains": [d.domain.name for d in a.domains if d.result == CANNOT_CONFIRM],
