@@ -28,7 +28,17 @@ def cache_folder(project: Project) -> Path:
 
 
 def input_key(project: Project) -> str:
-    """One hash of everything generation reads, and of the code and packages that read it."""
+    """One hash of everything generation reads, and of the code and packages that read it.
+
+    "" when something cannot be read: then nothing is reused, and the full run reports the file.
+    """
+    try:
+        return _hash_inputs(project)
+    except (OSError, ValueError):
+        return ""
+
+
+def _hash_inputs(project: Project) -> str:
     digest = hashlib.sha256()
     digest.update(sys.version.encode())
     digest.update("\n".join(sorted(_package_versions())).encode())
@@ -64,7 +74,7 @@ def saved_output(project: Project, key: str) -> dict[str, bytes] | None:
     """The files (build/docs/... and build/<engine>.yml) of the last good run with this key, if kept."""
     folder = cache_folder(project)
     stamp = folder / "key"
-    if not stamp.is_file() or stamp.read_text(encoding="utf-8") != key:
+    if not key or not stamp.is_file() or stamp.read_text(encoding="utf-8") != key:
         return None
     files = folder / "files"
     return {p.relative_to(files).as_posix(): p.read_bytes() for p in files.rglob("*") if p.is_file()}
@@ -75,6 +85,8 @@ def save_output(project: Project, key: str, files: dict[str, str | bytes]) -> No
     folder = cache_folder(project)
     (folder / "key").unlink(missing_ok=True)
     (folder / "links-checked").unlink(missing_ok=True)
+    if not key:
+        return
     write_tree(files, folder / "files")
     (folder / "key").write_text(key, encoding="utf-8")
 
@@ -82,7 +94,7 @@ def save_output(project: Project, key: str, files: dict[str, str | bytes]) -> No
 def links_checked(project: Project, key: str) -> bool:
     """True when the authored links were found sound for exactly these inputs."""
     mark = cache_folder(project) / "links-checked"
-    return mark.is_file() and mark.read_text(encoding="utf-8") == key
+    return bool(key) and mark.is_file() and mark.read_text(encoding="utf-8") == key
 
 
 def mark_links_checked(project: Project, key: str) -> None:
