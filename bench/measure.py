@@ -12,6 +12,7 @@ from pathlib import Path
 
 from peerpath.pipeline import config_path
 from peerpath.project import Project
+from peerpath.site.cache import forget
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
@@ -31,8 +32,15 @@ def median_of(fn, runs: int = RUNS) -> float:
 
 
 def fresh_generate(project: Project) -> float:
+    """`peerpath generate` into an empty docs folder; the last good run (build/.generate-cache) is reused."""
     shutil.rmtree(project.docs, ignore_errors=True)
     return wall([str(BIN / "peerpath"), "generate"], project.root)
+
+
+def cold_generate(project: Project) -> float:
+    """`peerpath generate` with nothing to reuse, as after an edit: every input checked, every page rendered."""
+    forget(project)
+    return fresh_generate(project)
 
 
 def builder(project: Project, engine: str) -> list[str]:

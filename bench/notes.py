@@ -9,19 +9,20 @@ def missed_target_notes(mk, zs, scale, build_growth, zensical_growth, scores, ba
     if mk["ratio"] > 1.15 or zs["ratio"] > 1.15:
         shares = ", ".join(f"+{r['generate'] / r['build'] * 100:.0f} % at {r['modules']} modules" for r in scale)
         notes.append(
-            f"- **Generation overhead.** `peerpath generate` costs about {mk['generate']:.1f} s whatever the builder: "
-            "starting Python, building the pydantic models, validating every module, quiz and standard, and "
-            "rendering every audit and answer key. Against a small site's build that fixed cost is more than 15 %; "
-            f"as content grows it shrinks ({shares} on the MkDocs build). What would fix it for small sites: "
-            "skip re-reading unchanged sources (a cache keyed by file contents in build/), or run generation "
-            "inside the builder's process, as the `mkdocs serve` hook already does."
+            f"- **Generation overhead.** With nothing changed, `peerpath generate` reuses the last good run and "
+            f"costs {mk['generate']:.1f} s, most of it starting Python and importing its libraries; after an edit it "
+            f"checks and renders everything ({mk['cold_generate']:.1f} s, ×{mk['cold_ratio']:.2f} with the build). "
+            f"That fixed cost shrinks as content grows ({shares} on the MkDocs build, nothing reused). What would "
+            "cut it further: reuse per file (only the edited module re-rendered), or generation inside the "
+            "builder's process, as the `mkdocs serve` hook already does."
         )
     if any(g > 13 for g in build_growth + zensical_growth):
         notes.append(
-            "- **Builder scaling.** Both builders grow faster than the content because every page carries the "
-            "whole navigation: n pages × n links. PeerPath's own step stays near linear. What would fix it for "
-            "very large curricula: Material's `navigation.prune` (renders only the open part of the navigation) "
-            "with modules grouped into sections, or splitting a very large curriculum into several sites."
+            "- **Builder scaling.** Pages carry only the open part of the navigation (`navigation.prune`), so "
+            "the trainer editions are no longer on every page; but every module of a part is still listed on "
+            "every page (the parts are the navigation's sections), so a part of n modules still costs n × n "
+            "links. PeerPath's own step stays near linear. What would fix it for very large curricula: "
+            "smaller parts shown as collapsed sections, or splitting a very large curriculum into several sites."
         )
     plain, bare = baselines.get("plain") or {}, baselines.get("bare") or {}
     for page, s in scores.items():

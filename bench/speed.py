@@ -7,20 +7,32 @@ import time
 from pathlib import Path
 
 import synth
-from measure import ENV, RUNS, builder, fresh_generate, median_of, wall
+from measure import ENV, RUNS, builder, cold_generate, fresh_generate, median_of, wall
 
 from peerpath.pipeline import SKIP_HOOK_ENV, generate
 from peerpath.project import Project
 
 
 def overhead(project: Project, engine: str) -> dict:
-    """peerpath build (generate + builder) against the builder alone on the same generated Markdown."""
+    """peerpath build (generate + builder) against the builder alone on the same generated Markdown.
+
+    Twice: rebuilt with nothing changed (generation reuses the last good run), and after an edit (nothing reused).
+    """
     plain_env = {**ENV, SKIP_HOOK_ENV: "1"}
     generate(project)
     plain = median_of(lambda: wall(builder(project, engine), project.root, plain_env))
     gen = median_of(lambda: fresh_generate(project))
     whole = median_of(lambda: fresh_generate(project) + wall(builder(project, engine), project.root, plain_env))
-    return {"generate": gen, "plain": plain, "whole": whole, "ratio": whole / plain}
+    cold = median_of(lambda: cold_generate(project))
+    cold_whole = median_of(lambda: cold_generate(project) + wall(builder(project, engine), project.root, plain_env))
+    return {
+        "generate": gen,
+        "plain": plain,
+        "whole": whole,
+        "ratio": whole / plain,
+        "cold_generate": cold,
+        "cold_ratio": cold_whole / plain,
+    }
 
 
 def scaling(work: Path) -> list[dict]:
@@ -30,7 +42,7 @@ def scaling(work: Path) -> list[dict]:
     for size in (10, 100, 1000):
         project = Project(synth.make(work / f"synth-{size}", size))
         runs = 3 if size < 1000 else 1
-        gen = median_of(lambda p=project: fresh_generate(p), runs)
+        gen = median_of(lambda p=project: cold_generate(p), runs)
         build = median_of(lambda p=project: wall(builder(p, "mkdocs"), p.root, env), runs)
         zensical = median_of(lambda p=project: wall(builder(p, "zensical"), p.root, env), runs)
         pages = sum(1 for _ in project.docs.rglob("*.md"))

@@ -18,6 +18,7 @@ from peerpath.curriculum.crosscheck import Curriculum, cross_check
 from peerpath.curriculum.load import load_project
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import GENERATED_FOLDERS, Project
+from peerpath.site.cache import input_key, links_checked, mark_links_checked, save_output, saved_output
 from peerpath.site.generate import render_pages, write_file, write_tree
 from peerpath.site.sitebuild import authored_link_problems, run_builder, staging_folder, swap_in
 from peerpath.site.siteconfig import (
@@ -35,8 +36,9 @@ SKIP_HOOK_ENV = "PEERPATH_ALREADY_GENERATED"
 
 @dataclass
 class Generated:
-    curriculum: Curriculum
+    curriculum: Curriculum | None  # None when the last good run's output was reused (nothing had changed)
     changed: list[str]
+    key: str = ""
 
 
 def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Problem]]:
@@ -53,7 +55,21 @@ def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Proble
 
 
 def generate(project: Project) -> Generated:
-    """Write build/docs and build/<engine>.yml. Nothing is written unless every input is valid."""
+    """Write build/docs and build/<engine>.yml. Nothing is written unless every input is valid.
+
+    When nothing generation reads has changed since the last good run, that run's output is written
+    again instead of checking and rendering everything anew (site/cache.py says what "nothing" covers).
+    """
+    key = input_key(project)
+    saved = saved_output(project, key)
+    if saved is not None:
+        docs = {rel.removeprefix("docs/"): data for rel, data in saved.items() if rel.startswith("docs/")}
+        changed = write_tree(docs, project.docs)
+        for engine in ENGINES:
+            path = Path(config_path(project, engine))
+            if write_file(path, saved[path.name]):
+                changed.append(project.shown(path))
+        return Generated(None, changed, key)
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
         raise ProblemsFound(problems)
@@ -68,11 +84,14 @@ def generate(project: Project) -> Generated:
     titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}
     nav = navigation(curriculum, authored, titles)
     changed = write_tree(pages, project.docs)
+    output = {f"docs/{rel}": content for rel, content in pages.items()}
     for engine in ENGINES:
         path = Path(config_path(project, engine))
-        if write_file(path, config_text(engine_config(base, project, engine, nav))):
+        output[path.name] = config_text(engine_config(base, project, engine, nav))
+        if write_file(path, output[path.name]):
             changed.append(project.shown(path))
-    return Generated(curriculum, changed)
+    save_output(project, key, output)
+    return Generated(curriculum, changed, key)
 
 
 def page_title(markdown: str, rel: str) -> str:
@@ -94,9 +113,12 @@ def build(project: Project, engine: str = "mkdocs") -> int:
     The last good site is replaced only when the builder succeeds.
     """
     result = generate(project)
-    broken = authored_link_problems(project, result.curriculum)
-    if broken:
-        raise ProblemsFound(broken, f"the site was not built; {project.shown(project.site(engine))} is unchanged")
+    if not links_checked(project, result.key):
+        curriculum = result.curriculum or check(project)[0]  # a reused run whose links were never checked
+        broken = authored_link_problems(project, curriculum)
+        if broken:
+            raise ProblemsFound(broken, f"the site was not built; {project.shown(project.site(engine))} is unchanged")
+        mark_links_checked(project, result.key)
     env = {**os.environ, SKIP_HOOK_ENV: "1"}
     site = project.site(engine)
     staging = staging_folder(site)

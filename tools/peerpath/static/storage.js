@@ -1,5 +1,5 @@
 /* Which browser storage this site can use, decided once, before any other script on the page.
-   Loaded as the theme's first script (extra.polyfills) so it also protects the theme: Material's
+   Runs as the theme's first script (extra.polyfills, written into each page's head) so it also protects the theme: Material's
    and Zensical's own helpers (__md_get/__md_set) read localStorage directly, and when the browser
    blocks it (cookies blocked, some private modes) they throw and take search and the colour
    toggle down with them. Here they are handed a storage that works instead.
