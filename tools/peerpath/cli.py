@@ -17,6 +17,7 @@ from peerpath.cohorts.roster import read_roster
 from peerpath.cohorts.schedule import build_schedule
 from peerpath.curriculum.advice import curriculum_warnings
 from peerpath.exports import KINDS
+from peerpath.models.siteextra import Provider
 from peerpath.options import address, calendar_date, clock_time, day_count, os_message
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
@@ -128,6 +129,7 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
             out=Path(args.out),
             paper=args.paper,
             progress=len(roster.learners) >= PROGRESS_FROM or sys.stderr.isatty(),
+            provider=Provider.model_validate(settings["provider"]) if settings.get("provider") else None,
         )
     except (FontMissing, SigningKeyError) as error:
         print(f"peerpath: {error}", file=sys.stderr)

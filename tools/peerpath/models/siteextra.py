@@ -21,6 +21,13 @@ class Provider(Strict):
 
     organisation: Text
     approvals: list[Approval] = Field(default_factory=list)
+    require_passing_score: bool = Field(
+        default=False,
+        description="Issue a certificate only when every quiz has a recorded score at or above its pass mark.",
+    )
+
+    def approval_for(self, standard: str) -> Approval | None:
+        return next((a for a in self.approvals if a.standard == standard), None)
 
 
 class PeerPathSettings(Strict):
@@ -30,5 +37,7 @@ class PeerPathSettings(Strict):
     )
     provider: Provider | None = Field(
         default=None,
-        description="The training provider and its approvals. PeerPath itself is a curriculum, not an approved provider.",
+        description=(
+            "The training provider and its approvals. PeerPath itself is a curriculum, not an approved provider."
+        ),
     )
