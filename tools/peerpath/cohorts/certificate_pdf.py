@@ -181,7 +181,14 @@ def _verification(pdf: FPDF, data: CertificateData, width: float) -> None:
         5,
         "Scan the code, or enter the verification code on the training's verify "
         "page, to check that this certificate is genuine and has not been revoked.",
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
+    if data.verify_link:
+        pdf.set_x(pdf.l_margin + size + 4)
+        pdf.set_text_color(0, 0, 160)
+        _text(pdf, width - size - 4, 5, data.verify_link, link=data.verify_link)
+        pdf.set_text_color(0, 0, 0)
 
 
 def _qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:

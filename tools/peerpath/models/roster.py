@@ -75,7 +75,7 @@ class Session(Strict):
         return self
 
 
-def _session_attendance(value: Any) -> Any:
+def session_attendance_long(value: Any) -> Any:
     """Short forms: 'present', 'absent', or whole minutes for a partial attendance."""
     if isinstance(value, str) and value.strip().lower() in ("present", "absent"):
         return {"status": value.strip().lower()}
@@ -142,11 +142,17 @@ def overlapping(sessions: list[Session]) -> list[tuple[Session, Session]]:
     ]
 
 
+class SessionList(Strict):
+    """A file of sessions alone (what `peerpath schedule --format sessions` writes), for a CSV roster."""
+
+    sessions: list[Session] = Field(min_length=1)
+
+
 class Learner(Strict):
     id: Slug = Field(description="The trainer's id for the learner; stable across re-runs.")
     name: Text = Field(description="Printed on the certificate only; never stored in the registry.")
     attendance: dict[Slug, Attendance] = Field(default_factory=dict, description="Module id -> attendance.")
-    sessions: dict[Slug, Annotated[SessionAttendance, BeforeValidator(_session_attendance)]] = Field(
+    sessions: dict[Slug, Annotated[SessionAttendance, BeforeValidator(session_attendance_long)]] = Field(
         default_factory=dict,
         description="Session id -> 'present', 'absent', minutes attended, or {status, minutes, attested}. "
         "A session not listed counts as absent. Use this or `attendance` (per module), not both.",
