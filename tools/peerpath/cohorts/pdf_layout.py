@@ -124,11 +124,11 @@ def table(
     width = content_width(pdf)
     widths = [width * s / sum(shares) for s in shares]
     align = align or "L" * len(widths)
-    _row(pdf, header, widths, align, bold=True, least=height)
+    _row(pdf, header, widths, align, bold=True, least=LINE)
     for row in rows:
         if pdf.get_y() + _row_height(pdf, row, widths, height) > pdf.page_break_trigger:
             pdf.add_page()
-            _row(pdf, header, widths, align, bold=True, least=height)
+            _row(pdf, header, widths, align, bold=True, least=LINE)
         _row(pdf, row, widths, align, bold=False, least=height)
 
 

@@ -1,0 +1,148 @@
+"""The trainer's cohort commands: schedule, sign-in sheets and the approval packet.
+
+Command-line wiring only, as in `peerpath.cli`: read and check the inputs, call the cohorts package,
+print what was written or every problem found, set the exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+import markdown
+from markupsafe import Markup
+
+from peerpath.cohorts.roster import read_roster
+from peerpath.cohorts.schedule import build_schedule, planned_sessions, sessions_yaml
+from peerpath.models.counting import DELIVERY_MODES
+from peerpath.options import calendar_date, clock_time, day_count
+from peerpath.pipeline import check
+from peerpath.problems import Problem
+from peerpath.project import Project
+from peerpath.site.generate import write_file
+from peerpath.templating import render
+
+
+def add_commands(commands) -> None:
+    """Add the cohort commands to `peerpath`'s subcommands."""
+    sub = commands.add_parser("schedule", help="a printable day-by-day schedule for a live cohort")
+    sub.add_argument("--cohort", metavar="ROSTER_OR_DATES", help="roster file, or 2027-03-01..2027-03-05")
+    sub.add_argument("--days", type=day_count, help="number of days (default: from the cohort dates)")
+    sub.add_argument("--start", type=clock_time, default="09:00", help="start time each day, HH:MM (default 09:00)")
+    sub.add_argument("--format", choices=("markdown", "html", "sessions"), default="markdown", help="sessions: YAML")
+    sub.add_argument("--mode", choices=DELIVERY_MODES, default="in-person", help="sessions' delivery mode")
+    sub.add_argument("--place", help="sessions' place (room and address, or the video platform)")
+    sub.add_argument("--out", metavar="FILE")
+    sub.set_defaults(run=_schedule)
+    sub = commands.add_parser("signin", help="printable sign-in sheets, one PDF per session (names, signature lines)")
+    sub.add_argument("roster", help="cohort file with sessions and learners, .yml or .csv (keep it in private/)")
+    sub.add_argument("--out", metavar="DIR", help="folder for the PDFs (default: private/sign-in)")
+    sub.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    sub.set_defaults(run=_signin)
+
+
+def report(problems: list[Problem], outcome: str = "nothing was generated") -> int:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(problems)} problem(s) found; {outcome}", file=sys.stderr)
+    return 1
+
+
+def read_checked_roster(project: Project, value: str):
+    """(curriculum, roster) or None after printing every problem (nothing is written then)."""
+    curriculum, base, problems = check(project)
+    if problems or curriculum is None:
+        report(problems)
+        return None
+    roster, problems = read_roster(Path(value), value, curriculum)
+    if problems or roster is None:
+        report(problems, "nothing was written")
+        return None
+    return curriculum, roster, base
+
+
+def _signin(project: Project, args: argparse.Namespace) -> int:
+    from peerpath.cohorts.pdf_layout import FontMissing
+    from peerpath.cohorts.signin import write_sheets
+
+    checked = read_checked_roster(project, args.roster)
+    if checked is None:
+        return 1
+    curriculum, roster, _ = checked
+    if not roster.cohort.sessions:
+        print(
+            f"peerpath: {args.roster}: the cohort lists no sessions; see `peerpath schedule --format sessions`",
+            file=sys.stderr,
+        )
+        return 1
+    out = Path(args.out) if args.out else project.private / "sign-in"
+    try:
+        written = write_sheets(roster, curriculum, out, args.paper)
+    except FontMissing as error:
+        print(f"peerpath: {error}", file=sys.stderr)
+        return 1
+    print(f"{len(written)} sign-in sheet(s) written to {project.shown(out)}")
+    return 0
+
+
+def _schedule(project: Project, args: argparse.Namespace) -> int:
+    curriculum, _, problems = check(project)
+    if problems or curriculum is None:
+        return report(problems)
+    first_date, days = None, args.days
+    if args.cohort:
+        try:
+            first_date, last_date = cohort_dates(args.cohort, curriculum)
+        except ValueError as error:
+            print(f"peerpath: {error}", file=sys.stderr)
+            return 1
+        if last_date and not days:
+            days = (last_date - first_date).days + 1
+    if not days:
+        print("peerpath: give --days, or a --cohort with start and end dates", file=sys.stderr)
+        return 1
+    plan = build_schedule(curriculum, days, args.start, first_date)
+    if args.format == "sessions":
+        if first_date is None:
+            print("peerpath: sessions need dates: give --cohort with the cohort file or its dates", file=sys.stderr)
+            return 1
+        text = sessions_yaml(planned_sessions(plan, curriculum), curriculum, args.mode, args.place)
+        return _write_or_print(text, args.out)
+    text = render(
+        "schedule.md.j2",
+        course=curriculum.course,
+        days=plan,
+        start=args.start,
+        total_contact=sum(d.contact_minutes for d in plan),
+    )
+    if args.format == "html":
+        text = render(
+            "standalone.html.j2", title="Schedule", body=Markup(markdown.markdown(text, extensions=["tables"]))
+        )
+    return _write_or_print(text, args.out)
+
+
+def _write_or_print(text: str, out: str | None) -> int:
+    if out:
+        write_file(Path(out), text)
+        print(f"wrote {out}")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
+    """A roster file's cohort dates, 'YYYY-MM-DD..YYYY-MM-DD', or a single start date."""
+    path = Path(value)
+    if path.is_file():
+        roster, problems = read_roster(path, value, curriculum)
+        if problems or roster is None:
+            raise ValueError("the roster has problems; run `peerpath certificates issue` on it to list them")
+        return roster.cohort.start, roster.cohort.end
+    first, _, last = value.partition("..")
+    start, end = calendar_date(first, value), calendar_date(last, value) if last else None
+    if end is not None and end < start:
+        raise ValueError(f"--cohort: the end date {end} is before the start date {start}")
+    return start, end
