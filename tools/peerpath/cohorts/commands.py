@@ -7,7 +7,9 @@ print what was written or every problem found, set the exit code.
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
+import io
 import sys
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from markupsafe import Markup
 
 from peerpath.cohorts.roster import read_roster
 from peerpath.cohorts.schedule import build_schedule, planned_sessions, sessions_yaml
+from peerpath.curriculum.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
 from peerpath.models.counting import DELIVERY_MODES
+from peerpath.models.siteextra import Provider
 from peerpath.options import calendar_date, clock_time, day_count
 from peerpath.pipeline import check
 from peerpath.problems import Problem
@@ -41,6 +45,14 @@ def add_commands(commands) -> None:
     sub.add_argument("--out", metavar="DIR", help="folder for the PDFs (default: private/sign-in)")
     sub.add_argument("--paper", choices=("letter", "a4"), default="letter")
     sub.set_defaults(run=_signin)
+    sub = commands.add_parser("packet", help="the approval and audit packet for a cohort: one PDF and its CSVs")
+    sub.add_argument("--cohort", required=True, metavar="FILE", help="cohort file, .yml or .csv (keep it in private/)")
+    sub.add_argument("--standard", required=True, metavar="ID", help="standard whose domains and rules apply")
+    sub.add_argument("--out", metavar="DIR", help="folder for the packet (default: private/packet)")
+    sub.add_argument("--evaluations", metavar="CSV", help="the course evaluation summary, as a CSV table")
+    sub.add_argument("--key", metavar="FILE", help="signing key (default: private/certificate-key)")
+    sub.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    sub.set_defaults(run=_packet)
 
 
 def report(problems: list[Problem], outcome: str = "nothing was generated") -> int:
@@ -85,6 +97,71 @@ def _signin(project: Project, args: argparse.Namespace) -> int:
         return 1
     print(f"{len(written)} sign-in sheet(s) written to {project.shown(out)}")
     return 0
+
+
+def _packet(project: Project, args: argparse.Namespace) -> int:
+    from peerpath.cohorts.packet_files import outcomes, sections, write_packet
+    from peerpath.cohorts.pdf_layout import FontMissing
+
+    checked = read_checked_roster(project, args.cohort)
+    if checked is None:
+        return 1
+    curriculum, roster, base = checked
+    standard = curriculum.standards.get(args.standard)
+    if standard is None:
+        print(
+            f"peerpath: no standard has the id '{args.standard}' (standards: {', '.join(curriculum.standards)})",
+            file=sys.stderr,
+        )
+        return 1
+    rows, problems = evaluation_rows(args.evaluations)
+    if problems:
+        return report(problems, "nothing was written")
+    settings = base["extra"]["peerpath"]
+    provider = Provider.model_validate(settings["provider"]) if settings.get("provider") else None
+    key_path = Path(args.key) if args.key else project.private / "certificate-key"
+    key = bytes.fromhex(key_path.read_text(encoding="ascii").strip()) if key_path.is_file() else None
+    folder = Path(args.cohort).parent
+    found = {t.cv: (folder / t.cv).is_file() for t in roster.cohort.trainers if t.cv}
+    issued = outcomes(roster, curriculum, standard, provider, key, project.registry)
+    findings = board_findings(curriculum, standard, roster)
+    parts = sections(
+        roster, curriculum, standard, provider, issued,
+        cv_found=found, evaluation_rows=rows, findings=findings, made=dt.date.today(),
+    )  # fmt: skip
+    out = Path(args.out) if args.out else project.private / "packet"
+    try:
+        written = write_packet(parts, f"Packet: {roster.cohort.title}, {standard.name}", out, args.paper)
+    except FontMissing as error:
+        print(f"peerpath: {error}", file=sys.stderr)
+        return 1
+    print(f"packet written to {project.shown(out)}: {len(written)} file(s)")
+    if key is None:
+        print("note: no signing key, so certificates' code hashes are left out; issue the certificates first")
+    return 0
+
+
+def evaluation_rows(value: str | None) -> tuple[list[list[str]] | None, list[Problem]]:
+    """The evaluation summary CSV's rows (header first), or the problem reading it."""
+    if not value:
+        return None, []
+    data, problem = read_bytes(Path(value), value, MAX_ROSTER_BYTES)
+    text, problem = decode_utf8(data, value) if data is not None else (None, problem)
+    if text is None:
+        return None, [problem] if problem else []
+    rows = [row for row in csv.reader(io.StringIO(text)) if row]
+    if not rows:
+        return None, [Problem(value, 1, "", "file is empty")]
+    return rows, []
+
+
+def board_findings(curriculum, standard, roster) -> list[str] | None:
+    """The lead's cohort audit (peerpath.audit.cohort), when this version of PeerPath has it."""
+    try:
+        from peerpath.audit.cohort import cohort_audit
+    except ImportError:
+        return None
+    return [str(finding) for finding in cohort_audit(curriculum, standard, roster)]
 
 
 def _schedule(project: Project, args: argparse.Namespace) -> int:
