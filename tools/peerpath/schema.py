@@ -8,7 +8,7 @@ from pathlib import Path
 from peerpath.models.course import Course, Topics
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
-from peerpath.models.roster import Roster
+from peerpath.models.roster import Roster, SessionList
 from peerpath.models.standard import Standard
 
 SCHEMAS = {
@@ -18,6 +18,7 @@ SCHEMAS = {
     "topics.schema.json": (Topics, "PeerPath topic vocabulary"),
     "standard.schema.json": (Standard, "PeerPath credential standard"),
     "roster.schema.json": (Roster, "PeerPath cohort roster"),
+    "sessions.schema.json": (SessionList, "PeerPath cohort sessions (for a CSV roster)"),
 }
 
 
