@@ -47,7 +47,7 @@ def with_provider(project: Project, strict: bool) -> None:
     config.write_text(config.read_text() + PROVIDER.format(strict=str(strict).lower()))
 
 
-@pytest.mark.parametrize("roster", ["sessions.yml", "sessions.csv"])
+@pytest.mark.parametrize("roster", ["sessions.yml", "sessions.csv", "sheet.yml"])
 def test_learner_at_every_session_gets_a_certificate_with_the_dates_and_modes_attended(project: Project, roster):
     issue(project, roster)
     text = text_of(project, "l01", "certificate")
@@ -58,7 +58,7 @@ def test_learner_at_every_session_gets_a_certificate_with_the_dates_and_modes_at
     assert "Dana Okafor, CPRS" in text
 
 
-@pytest.mark.parametrize("roster", ["sessions.yml", "sessions.csv"])
+@pytest.mark.parametrize("roster", ["sessions.yml", "sessions.csv", "sheet.yml"])
 def test_partial_attendance_is_credited_only_for_the_time_attended(project: Project, roster):
     issue(project, roster)
     text = text_of(project, "l02", "transcript")
@@ -69,7 +69,7 @@ def test_partial_attendance_is_credited_only_for_the_time_attended(project: Proj
     assert "Dates attended: 2027-10-04 and 2027-10-05" in text
 
 
-@pytest.mark.parametrize("roster", ["sessions.yml", "sessions.csv"])
+@pytest.mark.parametrize("roster", ["sessions.yml", "sessions.csv", "sheet.yml"])
 def test_live_online_session_without_the_attestation_is_not_credited(project: Project, roster):
     issue(project, roster)
     text = text_of(project, "l03", "transcript")

@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peerpath.cohorts.attendance_sheet import merge_sheet
 from peerpath.cohorts.roster_checks import check_roster
+from peerpath.cohorts.roster_text import roster_text
 from peerpath.curriculum.crosscheck import Curriculum
-from peerpath.curriculum.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
 from peerpath.curriculum.validation import validate
 from peerpath.curriculum.yamlsource import parse_yaml
 from peerpath.models.roster import Roster, SessionList, session_attendance_long
@@ -54,33 +55,18 @@ def read_roster(path: Path, shown: str, curriculum: Curriculum) -> tuple[Roster 
         return None, [problem] if problem else []
     doc = csv_doc(text, shown) if is_csv else parse_yaml(text, shown)
     if is_csv and doc.data is not None and doc.sessions_file:
-        sessions, problems = read_sessions(path.parent / doc.sessions_file, doc.sessions_file)
+        shown_sessions = (Path(shown).parent / doc.sessions_file).as_posix()
+        sessions, problems = read_sessions(path.parent / doc.sessions_file, shown_sessions)
         if problems:
             return None, problems
         doc.data["cohort"]["sessions"] = sessions
     roster, problems = validate(doc, Roster)
+    if roster is not None and roster.attendance_sheet:
+        sheet = roster.attendance_sheet
+        roster, problems = merge_sheet(roster, path.parent / sheet, (Path(shown).parent / sheet).as_posix())
     if roster is not None:
         problems += check_roster(roster, doc, curriculum)
     return (roster if not problems else None), sorted(set(problems))
-
-
-def roster_text(path: Path, shown: str, is_csv: bool) -> tuple[str | None, Problem | None]:
-    """The roster's text. A CSV may be what Excel writes by default: UTF-8 with or without BOM, or Windows-1252."""
-    data, problem = read_bytes(path, shown, MAX_ROSTER_BYTES)
-    if data is None:
-        return None, problem
-    if not data.strip():
-        return None, Problem(shown, 1, "", "file is empty")
-    if b"\0" in data:
-        return None, Problem(shown, 1, "", "is not a text file; export the roster as CSV or write it as YAML")
-    text, problem = decode_utf8(data, shown)
-    if text is None and is_csv:
-        try:
-            return data.decode("cp1252").replace("\r\n", "\n"), None
-        except UnicodeDecodeError:
-            message = "is neither UTF-8 nor Windows-1252 text; in Excel use Save As, 'CSV UTF-8 (Comma delimited)'"
-            return None, Problem(shown, 1, "", message)
-    return text, problem
 
 
 def csv_doc(text: str, path: str) -> CsvDoc:

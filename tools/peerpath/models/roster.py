@@ -167,3 +167,8 @@ class Roster(Strict):
 
     cohort: Cohort
     learners: list[Learner] = Field(min_length=1)
+    attendance_sheet: Text | None = Field(
+        default=None,
+        description="A CSV of attendance, one row per learner per session (learner_id, session, attendance, "
+        "attested), relative to this file; as typed in from the sign-in sheets.",
+    )
