@@ -102,9 +102,11 @@ def test_sessions_and_attendance_by_learner(project: Project, cohort: Path):
     folder = project.private / "packet"
     sessions = rows(folder / "sessions.csv")
     assert sessions[1] == [
-        "day-1", "2027-10-04", "09:00-10:30", "in person", "Room 4, 12 Main Street", "boundaries-basics", "2", "1", "0"
+        "day-1", "2027-10-04", "09:00-10:30", "in person", "Room 4, 12 Main Street", "boundaries-basics",
+        "2", "1", "0", "0",
     ]  # fmt: skip
-    assert sessions[3][6:] == ["2", "0", "1"]
+    assert sessions[2][6:] == ["3", "0", "0", "1"]  # Amara Nwosu was there without the camera on
+    assert sessions[3][6:] == ["2", "0", "1", "0"]
     attendance = rows(folder / "attendance.csv")
     assert attendance[0] == ["Learner", "day-1 (90 min)", "day-2 (60 min)", "day-3 (30 min)"]
     assert attendance[2] == ["Priya Castellanos", "45", "60", "0"]

@@ -30,13 +30,14 @@ def sessions(roster: Roster, curriculum: Curriculum) -> Section:
         rows.append([
             s.id, s.date.isoformat(), f"{s.start}-{s.end}", MODE[s.mode], s.place or "", ", ".join(s.segments),
             str(count["present"]), str(count["partial"]), str(count["absent"]),
+            str(sum(1 for lr in roster.learners if s in unattested(lr, cohort))),
         ])  # fmt: skip
     table = Table(
         "sessions.csv",
-        ["Session", "Date", "Time", "Mode", "Place", "Segments", "Present", "Partial", "Absent"],
+        ["Session", "Date", "Time", "Mode", "Place", "Segments", "Present", "Partial", "Absent", "Not attested"],
         rows,
-        [1.3, 1.9, 1.7, 1.4, 2.2, 2.6, 1.2, 1.1, 1.1],
-        "LLLLLLRRR",
+        [1.3, 1.9, 1.7, 1.4, 2.2, 2.6, 1.2, 1.1, 1.1, 1.4],
+        "LLLLLLRRRR",
     )
     paragraphs = (
         [f"Live online attendance is credited only when attested: {cohort.attestation}."] if cohort.attestation else []
