@@ -92,6 +92,7 @@ def test_trainers_with_qualifications_and_cv(project: Project, cohort: Path):
         "cv/dana-okafor.pdf",
     ]  # fmt: skip
     assert trainers[2] == ["Sam Whitfield", "", "none recorded", "none given"]
+    assert (project.private / "packet" / "cv--dana-okafor.pdf").read_bytes() == b"%PDF-1.4\n%%EOF\n"
     (cohort.parent / "cv" / "dana-okafor.pdf").unlink()
     make_packet(project, cohort)
     assert rows(project.private / "packet" / "trainers.csv")[1][3] == "cv/dana-okafor.pdf (file not found)"

@@ -131,7 +131,8 @@ def _packet(project: Project, args: argparse.Namespace) -> int:
     )  # fmt: skip
     out = Path(args.out) if args.out else project.private / "packet"
     try:
-        written = write_packet(parts, f"Packet: {roster.cohort.title}, {standard.name}", out, args.paper)
+        cvs = {cv: folder / cv for cv, there in found.items() if there}
+        written = write_packet(parts, f"Packet: {roster.cohort.title}, {standard.name}", out, args.paper, cvs)
     except FontMissing as error:
         print(f"peerpath: {error}", file=sys.stderr)
         return 1

@@ -118,4 +118,5 @@ def trainers(roster: Roster, cv_found: dict[str, bool]) -> Section:
         cv = "none given" if not t.cv else (t.cv if cv_found.get(t.cv) else f"{t.cv} (file not found)")
         rows.append([t.name, t.credential or "", "; ".join(t.qualifications) or "none recorded", cv])
     table = Table("trainers.csv", ["Trainer", "Credential", "Qualifications", "CV"], rows, [2, 1.5, 5, 2.5])
-    return Section("Trainers and qualifications", ["CV files are kept with this packet."], [table])
+    note = "Each CV found is copied beside this packet as cv--<file name>."
+    return Section("Trainers and qualifications", [note], [table])

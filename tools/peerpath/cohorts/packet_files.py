@@ -115,8 +115,10 @@ def csv_text(header: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return buffer.getvalue()
 
 
-def write_packet(parts: list[Section], title: str, out: Path, paper: str = "letter") -> list[Path]:
-    """packet.pdf and one CSV per table into `out`."""
+def write_packet(
+    parts: list[Section], title: str, out: Path, paper: str = "letter", attachments: dict[str, Path] | None = None
+) -> list[Path]:
+    """packet.pdf, one CSV per table and the attachments (trainers' CVs, by their names) into `out`."""
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".peerpath-packet-", dir=out))
     try:
@@ -124,6 +126,8 @@ def write_packet(parts: list[Section], title: str, out: Path, paper: str = "lett
         for part in parts:
             for t in part.tables:
                 files[t.csv] = csv_text(t.header, t.rows).encode("utf-8")
+        for name, source in (attachments or {}).items():
+            files[f"cv--{Path(name).name}"] = source.read_bytes()
         for name, data in files.items():
             (staging / name).write_bytes(data)
         for name in files:
