@@ -85,7 +85,7 @@ def test_board_audit_pages_build_with_both_engines(built_fixture: Project, engin
     site = built_fixture.site(engine)
     page = (site / "boards" / "fixture-board.html").read_text()
     assert "falls short" in page
-    assert "<svg" in page and "Required and provided hours per domain" in page
+    assert "<svg" in page and "Required and instruction-only hours per domain" in page
     assert (site / "boards" / "crosswalk.html").is_file()
     assert (site / "boards" / "index.html").is_file()
 

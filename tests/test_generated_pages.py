@@ -127,7 +127,7 @@ def test_navigation_lists_every_page_once(project: Project):
 def test_board_audit_names_topics_by_label_and_links_its_sources(project: Project):
     generate(project)
     board = (project.docs / "boards" / "fixture-board.md").read_text()
-    assert "| Boundaries basics | 3. Role-play | Boundaries | 45 |" in board
+    assert "| Boundaries basics | 3. Role-play (role-play) | Boundaries | 45 |" in board
     assert "| ethics-boundaries |" not in board
     assert '| Sources | <a href="https://example.org/fixture-board">https://example.org/fixture-board</a> |' in board
 
@@ -136,4 +136,6 @@ def test_boards_overview_gives_each_standard_its_result_and_what_falls_short(pro
     generate(project)
     overview = (project.docs / "boards" / "index.md").read_text()
     assert "- **[Fixture Board Peer Credential](fixture-board.md)**: ✗ **falls short**." in overview
-    assert "    - Falls short in: " in overview
+    assert "    - Short of the required hours in: Skills; the total." in overview
+    assert "Self-study earns no contact hours." in overview
+    assert "PeerPath is a curriculum, not an approved training provider." in overview

@@ -7,8 +7,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from peerpath.audit.compute import audit
-from peerpath.audit.report import FORMATS, render_audit, render_summary
+from peerpath.audit.report import FORMATS
+from peerpath.audit_cli import run_audit
 from peerpath.cohorts.commands import add_commands
 from peerpath.cohorts.registry import registry_problems
 from peerpath.cohorts.roster import read_roster
@@ -20,7 +20,6 @@ from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
 from peerpath.schema import write_schemas
-from peerpath.site.generate import write_file
 from peerpath.site.siteconfig import ENGINES
 
 PROGRESS_FROM = 50  # learners; smaller batches finish too fast to need a progress bar
@@ -71,27 +70,11 @@ def _schema(project: Project, args: argparse.Namespace) -> int:
 
 
 def _audit(project: Project, args: argparse.Namespace) -> int:
-    curriculum, _, problems = check(project)
+    curriculum, base, problems = check(project)
     if problems or curriculum is None:
         _report(problems)
         return 2
-    if args.all:
-        audits = [audit(curriculum, s) for s in curriculum.standards.values()]
-        text = render_summary(audits, args.format)
-        meets = all(a.meets for a in audits)
-    else:
-        standard = _find_standard(curriculum, args.standard)
-        if standard is None:
-            return 2
-        result = audit(curriculum, standard)
-        text = render_audit(result, args.format)
-        meets = result.meets is True
-    if args.out:
-        write_file(Path(args.out), text)
-        print(f"wrote {args.out}")
-    else:
-        sys.stdout.write(text)
-    return 0 if meets else 1
+    return run_audit(curriculum, base, args)
 
 
 def _issue(project: Project, args: argparse.Namespace) -> int:
@@ -209,6 +192,7 @@ def _parser() -> argparse.ArgumentParser:
     which = sub.add_mutually_exclusive_group(required=True)
     which.add_argument("--standard", metavar="ID", help="standard id, e.g. icrc-pr (see standards/)")
     which.add_argument("--all", action="store_true", help="one summary table across every standard")
+    sub.add_argument("--cohort", metavar="ROSTER", help="audit a cohort's delivery (sessions, modes) instead")
     sub.add_argument("--format", choices=FORMATS, default="text")
     sub.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
     sub.set_defaults(run=_audit)

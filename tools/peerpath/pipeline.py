@@ -55,7 +55,7 @@ def generate(project: Project) -> Generated:
     curriculum, base, problems = check(project)
     if problems or curriculum is None or base is None:
         raise ProblemsFound(problems)
-    pages = render_pages(curriculum, project, directory_urls=bool(base.get("use_directory_urls", True)))
+    pages = render_pages(curriculum, project, directory_urls=bool(base.get("use_directory_urls", True)), base=base)
     authored = [
         rel
         for rel in pages

@@ -1,21 +1,24 @@
 """The board audit: curriculum hours against a credential standard, traced to agenda segments.
 
 Pure functions. Minutes are summed first and compared exactly; hours are only rounded (to the
-nearest quarter hour) when shown.
+nearest quarter hour) when shown. Each domain is counted three ways: every contact segment, the
+segments the board credits (some boards do not say whether welcomes, closings and knowledge checks
+count), and instruction only. The margin is instruction-only minutes over the requirement.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from peerpath.audit.conditions import Condition, conditions
+from peerpath.audit.verdicts import AS_BOOL, CANNOT_COUNT, combine, minutes_result
+from peerpath.audit.warnings import READING_WORDS_PER_MINUTE, module_warnings
 from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.curriculum.hours import contact_minutes
-from peerpath.curriculum.notes import strip_facilitator_notes
+from peerpath.models.counting import Floor
 from peerpath.models.standard import Domain, Standard
 
-READING_WORDS_PER_MINUTE = 200  # a typical adult reading study material; stated in every audit
-READING_TOLERANCE = 2.0  # warn when reading time is off by more than this factor either way
+__all__ = ["READING_WORDS_PER_MINUTE", "ROUNDING", "Audit", "audit", "quarter_hours"]
 ROUNDING = "Minutes are summed first; hours are minutes / 60, shown to the nearest 0.25 h."
 
 
@@ -30,32 +33,66 @@ class Contribution:
     topic: str
     minutes: int
     topic_label: str = ""  # the topic as trainers and boards read it (curriculum/topics.yml)
+    kind: str = "presentation"
+    credit: str = "credited"  # whether this board credits the segment's kind: credited, not-credited, unknown
 
 
 @dataclass
-class DomainResult:
-    domain: Domain
+class Counted:
+    """Minutes toward one requirement, counted the three ways."""
+
     contributions: list[Contribution]
+    required_minutes: int | None
 
     @property
     def provided_minutes(self) -> int:
+        """Every contact segment (all agenda time except breaks)."""
         return sum(c.minutes for c in self.contributions)
 
     @property
-    def required_minutes(self) -> int | None:
-        return None if self.domain.required_hours is None else round(self.domain.required_hours * 60)
+    def credited_minutes(self) -> int:
+        """Segments whose kind the board is known to credit."""
+        return sum(c.minutes for c in self.contributions if c.credit == "credited")
 
     @property
-    def meets(self) -> bool | None:
-        """True or False when the requirement is known; None when it cannot be confirmed."""
-        required = self.required_minutes
-        return None if required is None else self.provided_minutes >= required
+    def possible_minutes(self) -> int:
+        return sum(c.minutes for c in self.contributions if c.credit != "not-credited")
+
+    @property
+    def instruction_minutes(self) -> int:
+        return sum(c.minutes for c in self.contributions if c.kind not in ("opening", "closing", "quiz"))
+
+    @property
+    def margin_minutes(self) -> int | None:
+        """Instruction-only minutes over (positive) or under (negative) the requirement."""
+        return None if self.required_minutes is None else self.instruction_minutes - self.required_minutes
 
     @property
     def difference_minutes(self) -> int | None:
-        """Surplus (positive) or shortfall (negative)."""
-        required = self.required_minutes
-        return None if required is None else self.provided_minutes - required
+        """Credited minutes over or under the requirement."""
+        return None if self.required_minutes is None else self.credited_minutes - self.required_minutes
+
+    @property
+    def result(self) -> str:
+        return minutes_result(self.required_minutes, self.credited_minutes, self.possible_minutes)
+
+    @property
+    def meets(self) -> bool | None:
+        return AS_BOOL[self.result]
+
+
+@dataclass
+class DomainResult(Counted):
+    domain: Domain | None = None
+
+
+@dataclass
+class FloorResult(Counted):
+    floor: Floor | None = None
+
+
+def _minutes(hours: float | None) -> int | None:
+    return None if hours is None else round(hours * 60)
 
 
 @dataclass
@@ -67,104 +104,105 @@ class Audit:
     competencies: dict[int, list[str]]
     warnings: list[str] = field(default_factory=list)
     curriculum_minutes: int = 0
+    floors: list[FloorResult] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+
+    @property
+    def total(self) -> Counted:
+        return Counted([c for d in self.domains for c in d.contributions], _minutes(self.standard.total_hours))
 
     @property
     def provided_minutes(self) -> int:
-        return sum(d.provided_minutes for d in self.domains)
+        return self.total.provided_minutes
 
     @property
     def required_minutes(self) -> int | None:
-        total = self.standard.total_hours
-        return None if total is None else round(total * 60)
+        return self.total.required_minutes
 
     @property
     def total_meets(self) -> bool | None:
-        required = self.required_minutes
-        return None if required is None else self.provided_minutes >= required
+        return self.total.meets
+
+    @property
+    def hours_result(self) -> str:
+        """What the hours and content say, before the question of who may deliver the training."""
+        parts = [d.result for d in self.domains] + [f.result for f in self.floors] + [self.total.result]
+        return combine(parts + (["falls-short"] if self.content_missing else []))
+
+    @property
+    def result(self) -> str:
+        """meets, falls-short, cannot-confirm, or cannot-count-here (only the board's own curriculum counts)."""
+        return CANNOT_COUNT if self.standard.counting.who_may_deliver == "board-curriculum-only" else self.hours_result
 
     @property
     def meets(self) -> bool | None:
-        """False if anything known falls short; None if all known parts are met but some cannot be confirmed."""
-        verdicts = [d.meets for d in self.domains] + [self.total_meets, not self.content_missing]
-        if False in verdicts:
-            return False
-        return None if None in verdicts else True
+        return AS_BOOL[self.result]
 
 
-def audit(curriculum: Curriculum, standard: Standard, quiz_modules: set[str] | None = None) -> Audit:
-    """Audit the curriculum against one standard."""
+def audit(
+    curriculum: Curriculum,
+    standard: Standard,
+    quiz_modules: set[str] | None = None,
+    approval: str | None = None,
+) -> Audit:
+    """Audit the curriculum against one standard. `approval`: the provider's approval for it, in words."""
+    contributions = _contributions(curriculum, standard)
     domain_of = {topic: d.id for d in standard.domains for topic in d.topics}
-    found: dict[str, list[Contribution]] = {d.id: [] for d in standard.domains}
-    warnings: list[str] = []
+    warnings = [
+        f"{c.module}, segment {c.segment_number} '{c.segment}': topic '{c.topic}' counts toward no domain of "
+        f"{standard.id}, so its {c.minutes} minutes are not counted"
+        for c in contributions
+        if c.topic not in domain_of
+    ]
+    domains = [
+        DomainResult([c for c in contributions if domain_of.get(c.topic) == d.id], _minutes(d.required_hours), d)
+        for d in standard.domains
+    ]
+    floors = [
+        FloorResult([c for c in contributions if c.topic in f.topics], _minutes(f.required_hours), f)
+        for f in standard.floors
+    ]
+    warnings += [
+        f"domain '{d.domain.name}': the required hours are not known, so the audit cannot confirm it"
+        for d in domains
+        if d.required_minutes is None
+    ]
+    warnings += module_warnings(curriculum, quiz_modules if quiz_modules is not None else set(curriculum.quizzes))
+    covered = {s.topic for m in curriculum.modules for s in m.meta.agenda if s.is_contact}
+    return Audit(
+        standard=standard,
+        domains=domains,
+        content_required=[c.description for c in standard.required_content],
+        content_missing=[c.description for c in standard.required_content if not covered & set(c.topics)],
+        competencies=competency_matrix(curriculum),
+        warnings=warnings,
+        curriculum_minutes=sum(contact_minutes(m.meta) for m in curriculum.modules),
+        floors=floors,
+        conditions=conditions(standard.counting, approval),
+    )
+
+
+def _contributions(curriculum: Curriculum, standard: Standard) -> list[Contribution]:
+    found = []
     for module in curriculum.modules:
         for number, segment in enumerate(module.meta.agenda, 1):
             if not segment.is_contact or segment.topic is None:
                 continue
             topic = curriculum.topics.get(segment.topic)
-            contribution = Contribution(
-                module.meta.id,
-                module.meta.title,
-                segment.title,
-                number,
-                segment.topic,
-                segment.minutes,
-                topic.label if topic else segment.topic,
-            )
-            if segment.topic in domain_of:
-                found[domain_of[segment.topic]].append(contribution)
-            else:
-                warnings.append(
-                    f"{module.meta.id}, segment {number} '{segment.title}': topic '{segment.topic}' "
-                    f"counts toward no domain of {standard.id}, so its {segment.minutes} minutes are not counted"
+            found.append(
+                Contribution(
+                    module.meta.id,
+                    module.meta.title,
+                    segment.title,
+                    number,
+                    segment.topic,
+                    segment.minutes,
+                    topic.label if topic else segment.topic,
+                    segment.kind,
+                    standard.counting.segments.of(segment.kind),
                 )
-    domains = [DomainResult(d, found[d.id]) for d in standard.domains]
-    for result in domains:
-        if result.meets is None and result.domain.required_hours is None:
-            warnings.append(
-                f"domain '{result.domain.name}': the required hours are not known, so the audit cannot confirm it"
             )
-    warnings += module_warnings(curriculum, quiz_modules if quiz_modules is not None else set(curriculum.quizzes))
-    covered = {s.topic for m in curriculum.modules for s in m.meta.agenda if s.is_contact}
-    missing = [c.description for c in standard.required_content if not covered & set(c.topics)]
-    return Audit(
-        standard=standard,
-        domains=domains,
-        content_required=[c.description for c in standard.required_content],
-        content_missing=missing,
-        competencies=competency_matrix(curriculum),
-        warnings=warnings,
-        curriculum_minutes=sum(contact_minutes(m.meta) for m in curriculum.modules),
-    )
-
-
-def module_warnings(curriculum: Curriculum, quiz_modules: set[str]) -> list[str]:
-    """What a board would question in any module, whatever the standard."""
-    warnings = []
-    for module in curriculum.modules:
-        meta = module.meta
-        if not meta.objectives:
-            warnings.append(f"{meta.id}: no objectives")
-        if not meta.references:
-            warnings.append(f"{meta.id}: no references")
-        if meta.id not in quiz_modules:
-            warnings.append(f"{meta.id}: no quiz")
-        reading = sum(s.minutes for s in meta.agenda if s.kind == "reading")
-        if reading:
-            words = reading_words(module.body)
-            expected = words / READING_WORDS_PER_MINUTE
-            if reading > expected * READING_TOLERANCE or reading < expected / READING_TOLERANCE:
-                warnings.append(
-                    f"{meta.id}: reading segments take {reading} minutes, but the reading has {words} words, "
-                    f"about {expected:.0f} minutes at {READING_WORDS_PER_MINUTE} words per minute"
-                )
-    return warnings
-
-
-def reading_words(markdown: str) -> int:
-    """Words a learner reads in a module body (facilitator notes and Markdown marks left out)."""
-    text = strip_facilitator_notes(markdown)
-    text = re.sub(r"\]\([^)]*\)", "]", text)
-    return len(re.findall(r"[A-Za-z0-9][A-Za-z0-9'’\-]*", text))
+    return found
 
 
 def competency_matrix(curriculum: Curriculum) -> dict[int, list[str]]:

@@ -12,7 +12,10 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
-from peerpath.audit.compute import READING_WORDS_PER_MINUTE, ROUNDING, Audit, quarter_hours
+from peerpath.audit.chart import chart_rows
+from peerpath.audit.compute import READING_WORDS_PER_MINUTE, ROUNDING, Audit, Counted, quarter_hours
+from peerpath.audit.conditions import CREDIT_WORDS
+from peerpath.audit.verdicts import CANNOT_CONFIRM, CANNOT_COUNT, FALLS_SHORT, label
 from peerpath.curriculum.competencies import CATEGORIES
 from peerpath.curriculum.hours import hours_text
 from peerpath.templating import render
@@ -23,6 +26,76 @@ FORMATS = ("text", "markdown", "json", "csv", "html")
 
 def verdict(meets: bool | None) -> str:
     return {True: "meets", False: "falls short", None: "cannot confirm"}[meets]
+
+
+def reason(audit: Audit) -> str:
+    """Why the result is what it is, in one or two sentences a board member would accept."""
+    s = audit.standard
+    if audit.result == CANNOT_COUNT:
+        return f"{s.counting.note} (Sources: {'; '.join(s.counting.sources)}.)"
+    short = [d.domain.name for d in audit.domains if d.result == FALLS_SHORT]
+    short += [f.floor.name for f in audit.floors if f.result == FALLS_SHORT]
+    counted = [(d.domain.name, d) for d in audit.domains] + [(f.floor.name, f) for f in audit.floors]
+    counted.append(("the total", audit.total))
+    unknown = [name for name, c in counted if c.result == CANNOT_CONFIRM and c.required_minutes is None]
+    depends = [name for name, c in counted if c.result == CANNOT_CONFIRM and c.required_minutes is not None]
+    parts = []
+    if short or audit.total.result == FALLS_SHORT:
+        where = short + (["the total"] if audit.total.result == FALLS_SHORT else [])
+        parts.append(f"Short of the required hours in: {'; '.join(where)}.")
+    if audit.content_missing:
+        parts.append(f"Required content not covered: {'; '.join(audit.content_missing)}.")
+    if unknown:
+        parts.append(f"Cannot confirm, because the required hours are not public: {'; '.join(unknown)}.")
+    if depends:
+        parts.append(
+            f"Cannot confirm: {'; '.join(depends)} are met only if the board credits welcomes, closings or "
+            "knowledge checks, which it has not said (instruction alone falls short)."
+        )
+    if not parts:
+        parts.append("Every domain, minimum and required content is met counting only what this board credits.")
+    if s.counting.who_may_deliver == "approved-provider":
+        parts.append("The hours count only when an approved provider delivers the training (see below).")
+    return " ".join(parts)
+
+
+def _signed(minutes: int | None) -> str:
+    return "–" if minutes is None else ("+" if minutes >= 0 else "−") + hours_text(abs(minutes))
+
+
+def hour_rows(audit: Audit) -> list[dict[str, Any]]:
+    """Each domain and the total as display strings: required, contact, credited, instruction, margin, result."""
+
+    def row(name: str, counted: Counted, minimum: bool, total: bool) -> dict[str, Any]:
+        required = counted.required_minutes
+        return {
+            "name": name,
+            "total": total,
+            "required": "unknown" if required is None else ("at least " if minimum else "") + hours_text(required),
+            "contact": hours_text(counted.provided_minutes),
+            "credited": hours_text(counted.credited_minutes),
+            "instruction": hours_text(counted.instruction_minutes),
+            "margin": _signed(counted.margin_minutes),
+            "result": label(counted.result),
+        }
+
+    rows = [row(d.domain.name, d, d.domain.minimum_only, False) for d in audit.domains]
+    return rows + [row("Total", audit.total, False, True)]
+
+
+def counted_dict(counted: Counted) -> dict[str, Any]:
+    return {
+        "provided_hours": quarter_hours(counted.provided_minutes),
+        "provided_minutes": counted.provided_minutes,
+        "credited_minutes": counted.credited_minutes,
+        "possible_minutes": counted.possible_minutes,
+        "instruction_minutes": counted.instruction_minutes,
+        "instruction_hours": quarter_hours(counted.instruction_minutes),
+        "margin_minutes": counted.margin_minutes,
+        "difference_minutes": counted.difference_minutes,
+        "result": counted.result,
+        "meets": counted.meets,
+    }
 
 
 def audit_dict(audit: Audit) -> dict[str, Any]:
@@ -40,36 +113,52 @@ def audit_dict(audit: Audit) -> dict[str, Any]:
             "confidence": s.confidence,
             "confidence_note": s.confidence_note,
         },
+        "result": audit.result,
+        "reason": reason(audit),
+        "hours_result": audit.hours_result,
         "meets": audit.meets,
+        "counting": {
+            **s.counting.model_dump(mode="json", by_alias=True),
+            "conditions": [{"rule": c.rule, "text": c.text} for c in audit.conditions],
+        },
         "rounding": ROUNDING,
         "total": {
             "required_hours": s.total_hours,
-            "provided_hours": quarter_hours(audit.provided_minutes),
-            "provided_minutes": audit.provided_minutes,
+            **counted_dict(audit.total),
             "curriculum_minutes": audit.curriculum_minutes,
-            "meets": audit.total_meets,
         },
         "domains": [
             {
                 "id": d.domain.id,
                 "name": d.domain.name,
                 "required_hours": d.domain.required_hours,
-                "provided_hours": quarter_hours(d.provided_minutes),
-                "provided_minutes": d.provided_minutes,
-                "difference_minutes": d.difference_minutes,
-                "meets": d.meets,
+                **counted_dict(d),
                 "contributions": [
                     {
                         "module": c.module,
                         "segment": c.segment,
                         "segment_number": c.segment_number,
                         "topic": c.topic,
+                        "kind": c.kind,
+                        "credit": c.credit,
                         "minutes": c.minutes,
                     }
                     for c in d.contributions
                 ],
             }
             for d in audit.domains
+        ],
+        "floors": [
+            {
+                "id": f.floor.id,
+                "name": f.floor.name,
+                "required_hours": f.floor.required_hours,
+                "topics": list(f.floor.topics),
+                "confidence": f.floor.confidence,
+                "note": f.floor.note,
+                **counted_dict(f),
+            }
+            for f in audit.floors
         ],
         "content": {"required": audit.content_required, "missing": audit.content_missing},
         "competencies": {str(k): v for k, v in audit.competencies.items()},
@@ -86,9 +175,13 @@ def audit_csv(audit: Audit) -> str:
     """One row per contributing segment, so a spreadsheet can re-add every domain total."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["standard", "domain", "required_hours", "module", "segment_number", "segment", "topic", "minutes"])
+    writer.writerow(
+        ["standard", "domain", "required_hours", "module", "segment_number", "segment", "topic", "kind", "credit",
+         "instruction", "minutes"]
+    )  # fmt: skip
     for d in audit.domains:
         for c in d.contributions:
+            instruction = "yes" if c.kind not in ("opening", "closing", "quiz") else "no"
             writer.writerow(
                 [
                     audit.standard.id,
@@ -98,11 +191,14 @@ def audit_csv(audit: Audit) -> str:
                     c.segment_number,
                     c.segment,
                     c.topic,
+                    c.kind,
+                    c.credit,
+                    instruction,
                     c.minutes,
                 ]
             )
         if not d.contributions:
-            writer.writerow([audit.standard.id, d.domain.id, d.domain.required_hours, "", "", "", "", 0])
+            writer.writerow([audit.standard.id, d.domain.id, d.domain.required_hours, "", "", "", "", "", "", "", 0])
     return out.getvalue()
 
 
@@ -124,6 +220,10 @@ def _context(audit: Audit) -> dict[str, Any]:
         "a": audit,
         "s": audit.standard,
         "verdict": verdict,
+        "label": label,
+        "reason": reason(audit),
+        "rows": hour_rows(audit),
+        "credit_words": CREDIT_WORDS,
         "hours": hours_text,
         "rounding": ROUNDING,
         "wpm": READING_WORDS_PER_MINUTE,
@@ -131,45 +231,6 @@ def _context(audit: Audit) -> dict[str, Any]:
         "chart": chart_rows(audit),
         "source_link": source_link,
     }
-
-
-CHART_WIDTH = 400  # viewBox units; shown at most 22rem wide, so text stays 12-16 px on a phone and a desktop
-BAR_WIDTH = 390
-LABEL_CHARS = 40  # a domain name wraps onto a second line after about this many characters
-
-
-def wrap_label(text: str, width: int = LABEL_CHARS) -> list[str]:
-    """Words of a chart label in lines of at most `width` characters (a longer single word keeps its line)."""
-    lines: list[str] = []
-    for word in text.split():
-        if lines and len(lines[-1]) + 1 + len(word) <= width:
-            lines[-1] += " " + word
-        else:
-            lines.append(word)
-    return lines or [""]
-
-
-def chart_rows(audit: Audit) -> dict[str, Any]:
-    """Each domain as a labelled pair of bars (required dashed, provided solid), scaled to the largest figure."""
-    largest = max([d.provided_minutes for d in audit.domains] + [d.required_minutes or 0 for d in audit.domains] + [1])
-    rows, y = [], 40  # the legend takes the first 40 units
-    for d in audit.domains:
-        lines = wrap_label(d.domain.name)
-        rows.append(
-            {
-                "y": y,
-                "lines": lines,
-                "figures_y": 20 * len(lines) + 2,
-                "bars_y": 20 * len(lines) + 10,
-                "required": d.required_minutes,
-                "provided": d.provided_minutes,
-                "required_width": None if d.required_minutes is None else BAR_WIDTH * d.required_minutes / largest,
-                "provided_width": BAR_WIDTH * d.provided_minutes / largest,
-                "meets": d.meets,
-            }
-        )
-        y += 20 * len(lines) + 52
-    return {"rows": rows, "height": y, "width": CHART_WIDTH}
 
 
 def render_audit(audit: Audit, fmt: str) -> str:
@@ -187,39 +248,3 @@ def render_audit(audit: Audit, fmt: str) -> str:
         return report
     body = Markup(markdown.markdown(report, extensions=["tables"]))
     return render("standalone.html.j2", title=f"Audit: {audit.standard.name}", body=body)
-
-
-def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": a.standard.id,
-            "name": a.standard.name,
-            "confidence": a.standard.confidence,
-            "required_hours": a.standard.total_hours,
-            "provided_hours": quarter_hours(a.provided_minutes),
-            "required_minutes": a.required_minutes,
-            "provided_minutes": a.provided_minutes,
-            "meets": a.meets,
-            "short_domains": [d.domain.name for d in a.domains if d.meets is False],
-            "unconfirmed_domains": [d.domain.name for d in a.domains if d.meets is None],
-            "missing_content": a.content_missing,
-        }
-        for a in audits
-    ]
-
-
-def render_summary(audits: list[Audit], fmt: str) -> str:
-    rows = summary_rows(audits)
-    if fmt == "json":
-        return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(["standard", "name", "confidence", "required_hours", "provided_hours", "result"])
-        for r in rows:
-            writer.writerow(
-                [r["id"], r["name"], r["confidence"], r["required_hours"], r["provided_hours"], verdict(r["meets"])]
-            )
-        return out.getvalue()
-    template = {"text": "audit_summary.txt.j2", "markdown": "audit_summary.md.j2", "html": "audit_summary.html.j2"}
-    return render(template[fmt], rows=rows, verdict=verdict, rounding=ROUNDING, hours=hours_text)

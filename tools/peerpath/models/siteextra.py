@@ -40,7 +40,5 @@ class PeerPathSettings(Strict):
     )
     provider: Provider | None = Field(
         default=None,
-        description=(
-            "The training provider and its approvals. PeerPath itself is a curriculum, not an approved provider."
-        ),
+        description="The training provider and its approvals (PeerPath itself is a curriculum, not a provider).",
     )

@@ -9,16 +9,15 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from peerpath.audit.compute import ROUNDING, Audit, audit
-from peerpath.audit.report import render_audit, summary_rows, verdict
 from peerpath.cohorts.registry import read_events, status_by_hash
 from peerpath.curriculum.competencies import CATEGORIES
 from peerpath.curriculum.crosscheck import Curriculum
-from peerpath.curriculum.hours import contact_minutes, hours_text, minutes_by_topic, total_minutes
+from peerpath.curriculum.hours import contact_minutes, minutes_by_topic, total_minutes
 from peerpath.curriculum.load import Module
 from peerpath.curriculum.notes import count_facilitator_notes, strip_facilitator_notes
 from peerpath.models.quiz import Quiz, Reflection
 from peerpath.project import Project
+from peerpath.site.boards import board_pages
 from peerpath.site.quizview import (
     answer_key_json,
     case_numbers,
@@ -35,7 +34,9 @@ SEARCH_SHIM = "assets/vendor/iframe-worker/shim.js"
 PROGRESS_STORAGE_KEY = "peerpath.progress"  # the same name as KEY in static/progress-core.js
 
 
-def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool = False) -> dict[str, str | bytes]:
+def render_pages(
+    curriculum: Curriculum, project: Project, directory_urls: bool = False, base: dict | None = None
+) -> dict[str, str | bytes]:
     """Every generated file, by its path inside the docs folder. Pure apart from reading authored pages."""
     pages: dict[str, str | bytes] = {}
     pages.update(authored_pages(project))
@@ -48,7 +49,7 @@ def render_pages(curriculum: Curriculum, project: Project, directory_urls: bool 
         if quiz:
             pages[f"trainer/answer-keys/{module.meta.id}.md"] = answer_key_page(module, quiz)
     pages["trainer/index.md"] = trainer_index(curriculum)
-    pages.update(board_pages(curriculum))
+    pages.update(board_pages(curriculum, base))
     pages.update(progress_pages(curriculum, directory_urls))
     pages.update(verify_pages(read_events(project.registry, project.shown(project.registry)), directory_urls))
     boxes = {m.meta.id: _box(curriculum, m) for m in curriculum.modules}
@@ -210,50 +211,6 @@ def write_file(target: Path, content: str | bytes) -> bool:
     finally:
         tmp.unlink(missing_ok=True)  # only left when the replace failed, e.g. the target is a folder
     return True
-
-
-CROSSWALK_STANDARD = "icrc-pr"
-
-
-def board_pages(curriculum: Curriculum) -> dict[str, str]:
-    """The "For boards" section: one audit page per standard, a crosswalk, and an overview."""
-    if not curriculum.standards:
-        return {}
-    audits = [audit(curriculum, s) for s in curriculum.standards.values()]
-    pages = {
-        f"boards/{a.standard.id}.md": render(
-            "board_standard.md.j2", s=a.standard, report=Markup(render_audit(a, "markdown"))
-        )
-        for a in audits
-    }
-    pages["boards/index.md"] = render(
-        "boards_index.md.j2",
-        course=curriculum.course,
-        rows=summary_rows(audits),
-        verdict=verdict,
-        rounding=ROUNDING,
-        modules=curriculum.modules,
-    )
-    crosswalk_standard = curriculum.standards.get(CROSSWALK_STANDARD) or next(iter(curriculum.standards.values()))
-    pages["boards/crosswalk.md"] = crosswalk_page(curriculum, audit(curriculum, crosswalk_standard))
-    return pages
-
-
-def crosswalk_page(curriculum: Curriculum, result: Audit) -> str:
-    """Module x domain minutes for one standard."""
-    rows = []
-    for module in curriculum.modules:
-        cells = [sum(c.minutes for c in d.contributions if c.module == module.meta.id) for d in result.domains]
-        rows.append({"id": module.meta.id, "title": module.meta.title, "cells": cells, "total": sum(cells)})
-    return render(
-        "crosswalk.md.j2",
-        s=result.standard,
-        domains=[d.domain for d in result.domains],
-        rows=rows,
-        totals=[d.provided_minutes for d in result.domains],
-        grand_total=result.provided_minutes,
-        hours=hours_text,
-    )
 
 
 def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, str]:
