@@ -162,3 +162,22 @@ def test_packet_goes_where_the_trainer_says_and_bad_cohorts_get_none(project: Pr
     result = run_cli("packet", "--cohort", str(bad), "--standard", "fixture-board", cwd=project.root)
     assert result.returncode == 1 and "95 minutes is more than the session's 90" in result.stderr
     assert not (project.private / "packet").exists()
+
+
+def test_board_rules_the_cohort_breaks_are_flagged_first(project: Project, cohort: Path):
+    board = project.standards / "fixture-board.yml"
+    board.write_text(
+        board.read_text()
+        .replace("min_in_person_percent: none", "min_in_person_percent: 75")
+        .replace("max_online_hours_per_day: none", "max_online_hours_per_day: 0.5")
+    )
+    make_packet(project, cohort)
+    folder = project.private / "packet"
+    flags = rows(folder / "board-rules.csv")
+    assert flags[0] == ["Rule", "Result", "Finding"]
+    assert {r[0] for r in flags[1:3]} == {"in-person-share", "online-cap"}
+    assert all(r[1] == "falls short" for r in flags[1:3])
+    assert all(r[1] == "meets" for r in flags[3:])
+    assert flags[-1][0] == "partial-attendance" and flags[-1][2].startswith("1 learner(s) attended part of a session")
+    text = " ".join(pdf_text(folder / "packet.pdf").split())
+    assert "The cohort breaks or cannot confirm 2 of the standard's rules; they come first." in text

@@ -124,7 +124,7 @@ def _packet(project: Project, args: argparse.Namespace) -> int:
     folder = Path(args.cohort).parent
     found = {t.cv: (folder / t.cv).is_file() for t in roster.cohort.trainers if t.cv}
     issued = outcomes(roster, curriculum, standard, provider, key, project.registry)
-    findings = board_findings(curriculum, standard, roster)
+    findings = board_findings(curriculum, standard, roster, base)
     parts = sections(
         roster, curriculum, standard, provider, issued,
         cv_found=found, evaluation_rows=rows, findings=findings, made=dt.date.today(),
@@ -156,13 +156,13 @@ def evaluation_rows(value: str | None) -> tuple[list[list[str]] | None, list[Pro
     return rows, []
 
 
-def board_findings(curriculum, standard, roster) -> list[str] | None:
-    """The lead's cohort audit (peerpath.audit.cohort), when this version of PeerPath has it."""
-    try:
-        from peerpath.audit.cohort import cohort_audit
-    except ImportError:
-        return None
-    return [str(finding) for finding in cohort_audit(curriculum, standard, roster)]
+def board_findings(curriculum, standard, roster, base) -> list[tuple[str, str, str]]:
+    """The cohort audit's findings (peerpath.cohorts.delivery) as (rule, result, text)."""
+    from peerpath.audit.conditions import approval_of
+    from peerpath.cohorts.delivery import cohort_audit
+
+    result = cohort_audit(curriculum, standard, roster.cohort, approval_of(base, standard.id))
+    return [(f.rule, f.result, f.text) for f in result.findings]
 
 
 def _schedule(project: Project, args: argparse.Namespace) -> int:

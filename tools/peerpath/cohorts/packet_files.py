@@ -59,7 +59,7 @@ def sections(
     *,
     cv_found: dict[str, bool],
     evaluation_rows: Sequence[Sequence[str]] | None = None,
-    findings: Sequence[str] | None = None,
+    findings: Sequence[tuple[str, str, str]] = (),
     made: dt.date,
 ) -> list[Section]:
     """The packet in reading order."""
@@ -72,7 +72,7 @@ def sections(
         records.quizzes(roster, curriculum),
         records.evaluations(evaluation_rows),
         records.certificates(issued, standard),
-        records.flags(findings),
+        records.flags(findings, roster),
         records.retention(roster, provider, standard, made),
     ]
 

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from statistics import mean
 
+from peerpath.audit.verdicts import MEETS, label
 from peerpath.cohorts.attendance import session_share, unattested
 from peerpath.cohorts.packet import MODE, Issued, Section, Table, _h
 from peerpath.curriculum.crosscheck import Curriculum
@@ -122,14 +123,26 @@ def evaluations(summary_rows: Sequence[Sequence[str]] | None) -> Section:
     return Section("Course evaluations", ["Participants' answers, summarised per question."], [table])
 
 
-def flags(findings: Sequence[str] | None) -> Section:
-    """Board rules the cohort breaks (online hours per day, in-person share, partial attendance)."""
-    if findings is None:
-        return Section("Board rules", ["The cohort audit was not available when this packet was made."])
-    if not findings:
-        return Section("Board rules", ["The cohort breaks none of the standard's delivery rules we hold."])
-    table = Table("flags.csv", ["Finding"], [[f] for f in findings], [1])
-    return Section("Board rules the cohort breaks", ["A reviewer would object to each of these."], [table])
+def flags(findings: Sequence[tuple[str, str, str]], roster: Roster) -> Section:
+    """The cohort audit's findings (online hours per day, in-person share, who may deliver, coverage),
+    the rules a board would object to first, and learners who attended only part of a session."""
+    objections = [f for f in findings if f[1] != MEETS]
+    rows = [
+        [rule, label(result), text] for rule, result, text in [*objections, *(f for f in findings if f[1] == MEETS)]
+    ]
+    partial = [lr for lr in roster.learners if any(r.status == "partial" for r in lr.sessions.values())]
+    if partial:
+        rows.append([
+            "partial-attendance", label(MEETS),
+            f"{len(partial)} learner(s) attended part of a session; each is credited only the minutes attended "
+            "(see the attendance table).",
+        ])  # fmt: skip
+    if objections:
+        summary = f"The cohort breaks or cannot confirm {len(objections)} of the standard's rules; they come first."
+    else:
+        summary = "The cohort breaks none of the standard's delivery rules we hold."
+    table = Table("board-rules.csv", ["Rule", "Result", "Finding"], rows, [1.6, 1.6, 8])
+    return Section("Board rules", [summary], [table])
 
 
 def retention(roster: Roster, provider: Provider | None, standard: Standard, made: dt.date) -> Section:
