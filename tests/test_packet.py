@@ -76,7 +76,7 @@ def test_hours_per_domain_are_traced_to_agenda_segments(project: Project, cohort
     folder = project.private / "packet"
     agenda = rows(folder / "agenda.csv")
     assert agenda[0] == ["Segment", "Title", "Kind", "Minutes", "Topic", "Domain"]
-    assert agenda[1] == ["boundaries-basics#1", "Welcome", "discussion", "15", "ethics-boundaries", "Ethics"]
+    assert agenda[1] == ["boundaries-basics#1", "Welcome", "opening", "15", "ethics-boundaries", "Ethics"]
     assert agenda[2][5] == "break, not contact time" and agenda[4][5] == "no domain"
     assert rows(folder / "domain-hours.csv")[1:] == [["Ethics", "60", "1", "1"], ["Skills", "90", "1.5", "2"]]
     text = pdf_text(folder / "packet.pdf")
