@@ -19,6 +19,7 @@ from certificates import certificates_per_second
 from lighthouse import LIGHTHOUSE_RUNS, lighthouse, without_peerpath_scripts
 from measure import BENCH, ENV, REPO, RUNS, builder, growth_per_step, kb, met
 from notes import missed_target_notes
+from packet import packet_seconds
 from speed import live_regeneration, overhead, scaling
 from weight import mkdocs_quiz_page, page_bytes, plain_material_page, quiz_assets_gz
 
@@ -63,6 +64,8 @@ def main() -> int:
     bare_scores = lighthouse(without_peerpath_scripts(site, work / "no-scripts"), [module_page]).get(module_page)
     print("issuing 1,000 certificates ...", file=sys.stderr)
     rate = certificates_per_second(project, work)
+    print("writing the packet for a 30-learner cohort ...", file=sys.stderr)
+    packet = packet_seconds(project, work)
 
     growth, build_growth, zensical_growth = (growth_per_step(scale, key) for key in ("generate", "build", "zensical"))
     lines = [
@@ -143,6 +146,9 @@ def main() -> int:
     lines.append(
         f"| certificates for a 1,000-learner roster (on {os.cpu_count()} processes) | {rate:.0f} per second | "
         f"≥ 50 per second | {met(rate >= 50)} |"
+    )
+    lines.append(
+        f"| approval packet (`peerpath packet`) for a 30-learner cohort, 5 days of sessions | {packet:.2f} s | | |"
     )
     missed = missed_target_notes(
         mk, zs, scale, build_growth, zensical_growth, scores, {"plain": plain_scores, "bare": bare_scores}, rate

@@ -7,25 +7,21 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-import markdown
-from markupsafe import Markup
-
 from peerpath.audit.report import FORMATS
 from peerpath.audit_cli import run_audit
+from peerpath.cohorts.commands import add_commands
 from peerpath.cohorts.registry import registry_problems
 from peerpath.cohorts.roster import read_roster
-from peerpath.cohorts.schedule import build_schedule
 from peerpath.curriculum.advice import curriculum_warnings
 from peerpath.evaluations_cli import add_commands as add_evaluation_commands
 from peerpath.exports import KINDS
-from peerpath.options import address, calendar_date, clock_time, day_count, os_message
+from peerpath.models.siteextra import Provider
+from peerpath.options import address, os_message
 from peerpath.pipeline import build, check, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
 from peerpath.schema import write_schemas
-from peerpath.site.generate import write_file
 from peerpath.site.siteconfig import ENGINES
-from peerpath.templating import render
 
 PROGRESS_FROM = 50  # learners; smaller batches finish too fast to need a progress bar
 
@@ -113,6 +109,7 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
             out=Path(args.out),
             paper=args.paper,
             progress=len(roster.learners) >= PROGRESS_FROM or sys.stderr.isatty(),
+            provider=Provider.model_validate(settings["provider"]) if settings.get("provider") else None,
         )
     except (FontMissing, SigningKeyError) as error:
         print(f"peerpath: {error}", file=sys.stderr)
@@ -140,57 +137,6 @@ def _revoke(project: Project, args: argparse.Namespace) -> int:
         return 1
     print(f"revoked on {event['date']}: {event['reason']}")
     return 0
-
-
-def _schedule(project: Project, args: argparse.Namespace) -> int:
-    curriculum, _, problems = check(project)
-    if problems or curriculum is None:
-        return _report(problems)
-    first_date, days = None, args.days
-    if args.cohort:
-        try:
-            first_date, last_date = cohort_dates(args.cohort, curriculum)
-        except ValueError as error:
-            print(f"peerpath: {error}", file=sys.stderr)
-            return 1
-        if last_date and not days:
-            days = (last_date - first_date).days + 1
-    if not days:
-        print("peerpath: give --days, or a --cohort with start and end dates", file=sys.stderr)
-        return 1
-    plan = build_schedule(curriculum, days, args.start, first_date)
-    text = render(
-        "schedule.md.j2",
-        course=curriculum.course,
-        days=plan,
-        start=args.start,
-        total_contact=sum(d.contact_minutes for d in plan),
-    )
-    if args.format == "html":
-        text = render(
-            "standalone.html.j2", title="Schedule", body=Markup(markdown.markdown(text, extensions=["tables"]))
-        )
-    if args.out:
-        write_file(Path(args.out), text)
-        print(f"wrote {args.out}")
-    else:
-        sys.stdout.write(text)
-    return 0
-
-
-def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
-    """A roster file's cohort dates, 'YYYY-MM-DD..YYYY-MM-DD', or a single start date."""
-    path = Path(value)
-    if path.is_file():
-        roster, problems = read_roster(path, value, curriculum)
-        if problems or roster is None:
-            raise ValueError("the roster has problems; run `peerpath certificates issue` on it to list them")
-        return roster.cohort.start, roster.cohort.end
-    first, _, last = value.partition("..")
-    start, end = calendar_date(first, value), calendar_date(last, value) if last else None
-    if end is not None and end < start:
-        raise ValueError(f"--cohort: the end date {end} is before the start date {start}")
-    return start, end
 
 
 def _export(project: Project, args: argparse.Namespace) -> int:
@@ -271,14 +217,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--version", choices=("1.2", "2.1"), default="2.1", help="QTI version (default 2.1)")
     sub.add_argument("--out", required=True, metavar="DIR")
     sub.set_defaults(run=_export)
-    sub = commands.add_parser("schedule", help="a printable day-by-day schedule for a live cohort")
-    sub.add_argument("--cohort", metavar="ROSTER_OR_DATES", help="roster file, or 2027-03-01..2027-03-05")
-    sub.add_argument("--days", type=day_count, help="number of days (default: from the cohort dates)")
-    sub.add_argument("--start", type=clock_time, default="09:00", help="start time each day, HH:MM (default 09:00)")
-    sub.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    sub.add_argument("--out", metavar="FILE")
-    sub.set_defaults(run=_schedule)
     add_evaluation_commands(commands)
+    add_commands(commands)
     sub = commands.add_parser("schema", help="write JSON Schema files for editors")
     sub.add_argument("--out", help="folder (default: schemas/)")
     sub.set_defaults(run=_schema)

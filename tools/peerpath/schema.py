@@ -9,7 +9,7 @@ from peerpath.models.course import Course, Topics
 from peerpath.models.evaluation import EvaluationForm
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
-from peerpath.models.roster import Roster
+from peerpath.models.roster import Roster, SessionList
 from peerpath.models.standard import Standard
 
 SCHEMAS = {
@@ -20,6 +20,7 @@ SCHEMAS = {
     "standard.schema.json": (Standard, "PeerPath credential standard"),
     "roster.schema.json": (Roster, "PeerPath cohort roster"),
     "evaluation.schema.json": (EvaluationForm, "PeerPath course evaluation form"),
+    "sessions.schema.json": (SessionList, "PeerPath cohort sessions (for a CSV roster)"),
 }
 
 

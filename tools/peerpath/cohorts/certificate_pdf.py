@@ -3,41 +3,25 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import segno
-from fontTools import subset
 from fpdf import FPDF
 
-FONT_DIRS = [os.environ.get("PEERPATH_FONT_DIR", ""), "/usr/share/fonts/truetype/dejavu"]
-PAPER = {"letter": "Letter", "a4": "A4"}
+from peerpath.cohorts.pdf_layout import (
+    FontMissing,
+    Fonts,
+    content_width,
+    document,
+    font_files,
+    subset_fonts,
+    table,
+)
+from peerpath.cohorts.pdf_layout import text as _text
 
-
-class FontMissing(Exception):
-    pass
-
-
-# Characters the certificate's own wording uses, beyond what a batch's data contains: printable
-# ASCII and the bullet. Every glyph more is parsed again for every PDF, so keep this to what is printed.
-WORDING_CHARACTERS = [*range(0x20, 0x7F), ord("•")]
-
-
-@dataclass(frozen=True)
-class Fonts:
-    regular: Path
-    bold: Path
-
-
-def font_files() -> Fonts:
-    """DejaVu Sans covers the names trainers will type (accents, many scripts); core PDF fonts do not."""
-    for folder in FONT_DIRS:
-        regular, bold = Path(folder) / "DejaVuSans.ttf", Path(folder) / "DejaVuSans-Bold.ttf"
-        if folder and regular.is_file() and bold.is_file():
-            return Fonts(regular, bold)
-    raise FontMissing("DejaVu Sans not found: install Debian's fonts-dejavu-core, or set PEERPATH_FONT_DIR")
+__all__ = ["CertificateData", "DomainLine", "FontMissing", "Fonts", "fonts_for_batch", "render_pdf", "dark_runs"]
 
 
 def printed_text(data: CertificateData) -> str:
@@ -57,27 +41,8 @@ def printed_text(data: CertificateData) -> str:
 
 
 def fonts_for_batch(batch: Iterable[CertificateData], folder: Path) -> Fonts:
-    """DejaVu cut down to the characters one batch prints, written to `folder`.
-
-    Each PDF then reads a font of a few hundred glyphs instead of six thousand: parsing the full
-    font for every learner was most of the time a large cohort took.
-    """
-    full = font_files()
-    characters = set(WORDING_CHARACTERS) | {ord(c) for data in batch for c in printed_text(data)}
-    options = subset.Options()
-    options.notdef_outline = True
-    options.name_IDs = ["*"]
-    # Tables fpdf2 drops from every PDF anyway (layout, kerning, FontForge's timestamp):
-    # dropping them here saves each PDF reading them.
-    options.drop_tables += ["FFTM", "GDEF", "GPOS", "GSUB", "MATH", "kern", "hdmx"]
-    cut = Fonts(folder / "regular.ttf", folder / "bold.ttf")
-    for source, target in ((full.regular, cut.regular), (full.bold, cut.bold)):
-        font = subset.load_font(str(source), options)
-        subsetter = subset.Subsetter(options)
-        subsetter.populate(unicodes=characters)
-        subsetter.subset(font)
-        subset.save_font(font, str(target), options)
-    return cut
+    """DejaVu cut down to the characters one batch prints (see `pdf_layout.subset_fonts`)."""
+    return subset_fonts((printed_text(data) for data in batch), folder)
 
 
 @dataclass(frozen=True)
@@ -107,18 +72,9 @@ class CertificateData:
     code: str | None
     verify_text: str | None  # what the QR code holds (verify address with the code, or the code)
     missing: list[str]
-
-
-def _add_fonts(pdf: FPDF, fonts: Fonts) -> None:
-    """Embed DejaVu without recomputing every glyph's bounding box on output.
-
-    Cutting a font down keeps its outlines, so the boxes stored in it are already right;
-    recomputing them meant decoding and re-encoding every glyph of every PDF.
-    """
-    pdf.add_font("DejaVu", "", str(fonts.regular))
-    pdf.add_font("DejaVu", "B", str(fonts.bold))
-    for font in pdf.fonts.values():
-        font.ttfont.recalcBBoxes = False
+    dates_attended: str = ""  # days the learner attended, when attendance is kept per session
+    provider: list[str] = dataclasses.field(default_factory=list)  # approval lines for the chosen standard
+    verify_link: str | None = None  # the verify address with the code: a link a reader can click
 
 
 def _hours(value: float) -> str:
@@ -126,14 +82,8 @@ def _hours(value: float) -> str:
 
 
 def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None = None) -> bytes:
-    fonts = fonts or font_files()
-    pdf = FPDF(orientation="portrait", unit="mm", format=PAPER[paper])
-    pdf.set_title(f"{data.kind.capitalize()}: {data.course_title}")
-    pdf.set_creator("PeerPath")
-    _add_fonts(pdf, fonts)
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.add_page()
-    width = pdf.w - 2 * pdf.l_margin
+    pdf = document(f"{data.kind.capitalize()}: {data.course_title}", paper, fonts or font_files())
+    width = content_width(pdf)
     heading = "Certificate of Completion" if data.kind == "certificate" else "Training Transcript"
 
     pdf.set_font("DejaVu", "B", 24)
@@ -160,6 +110,8 @@ def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None
     verb = "completed" if data.kind == "certificate" else "attended part of"
     _text(pdf, width, 7, f"{verb} {data.course_title} (version {data.course_version})", align="C")
     _text(pdf, width, 7, f"{data.cohort_title}, {data.cohort_dates}, delivered {data.delivery}", align="C")
+    if data.dates_attended:
+        _text(pdf, width, 7, f"Dates attended: {data.dates_attended}", align="C")
     pdf.ln(4)
     pdf.set_font("DejaVu", "B", 13)
     pdf.cell(width, 8, f"Contact hours: {_hours(data.total_hours)}", align="C", new_x="LMARGIN", new_y="NEXT")
@@ -171,7 +123,7 @@ def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None
     rows = [
         (d.name, _hours(d.hours), _hours(d.required) if d.required is not None else "not public") for d in data.domains
     ]
-    _table(pdf, ("Domain", "Hours", "Required"), rows, width)
+    table(pdf, ("Domain", "Hours", "Required"), rows, (0.6, 0.2, 0.2), "LRR")
     if data.missing:
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", 10)
@@ -182,38 +134,18 @@ def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None
 
     pdf.ln(6)
     _signatures(pdf, data.trainers, width)
+    _provider(pdf, data.provider, width)
     _verification(pdf, data, width)
     return bytes(pdf.output())
 
 
-def _fits(pdf: FPDF, text: str, width: float) -> bool:
-    """Whether text fits on one line of a cell this wide, in the current font."""
-    return "\n" not in text and pdf.get_string_width(text) <= width - 2 * pdf.c_margin
-
-
-def _text(pdf: FPDF, width: float, height: float, text: str, align: str = "L") -> None:
-    """One line of text, wrapped onto more only when it does not fit (wrapping is the slow path)."""
-    if _fits(pdf, text, width):
-        pdf.cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
-    else:
-        pdf.multi_cell(width, height, text, align=align, new_x="LMARGIN", new_y="NEXT")
-
-
-def _table(pdf: FPDF, header: tuple[str, str, str], rows: list[tuple[str, str, str]], width: float) -> None:
-    """A ruled table: a name column that wraps when it must, two figure columns set right."""
-    widths = (width * 0.6, width * 0.2, width * 0.2)
-    line = 6
-    for n, (name, *figures) in enumerate([header, *rows]):
-        pdf.set_font("DejaVu", "B" if n == 0 else "", 10)
-        if _fits(pdf, name, widths[0]):
-            height = line
-            pdf.cell(widths[0], height, name, border=1)
-        else:
-            height = line * len(pdf.multi_cell(widths[0], line, name, dry_run=True, output="LINES"))
-            pdf.multi_cell(widths[0], line, name, border=1, align="L", new_x="RIGHT", new_y="TOP")
-        for text, column in zip(figures, widths[1:], strict=True):
-            pdf.cell(column, height, text, border=1, align="R")
-        pdf.ln(height)
+def _provider(pdf: FPDF, lines: list[str], width: float) -> None:
+    """The provider's approval: body, number and the wording the body asks for."""
+    pdf.set_font("DejaVu", "", 9)
+    for line in lines:
+        _text(pdf, width, 5, line)
+    if lines:
+        pdf.ln(1)
 
 
 def _signatures(pdf: FPDF, trainers: list[str], width: float) -> None:
@@ -249,7 +181,14 @@ def _verification(pdf: FPDF, data: CertificateData, width: float) -> None:
         5,
         "Scan the code, or enter the verification code on the training's verify "
         "page, to check that this certificate is genuine and has not been revoked.",
+        new_x="LMARGIN",
+        new_y="NEXT",
     )
+    if data.verify_link:
+        pdf.set_x(pdf.l_margin + size + 4)
+        pdf.set_text_color(0, 0, 160)
+        _text(pdf, width - size - 4, 5, data.verify_link, link=data.verify_link)
+        pdf.set_text_color(0, 0, 0)
 
 
 def _qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:

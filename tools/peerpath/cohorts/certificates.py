@@ -6,11 +6,20 @@ Pure functions; PDFs and the registry are written by `issue.py`.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass
 from fractions import Fraction
 
+from peerpath.cohorts.attendance import (
+    SegmentKey,
+    attended_dates,
+    attended_sessions,
+    credit_by_segment,
+    segment_of,
+    unattested,
+)
 from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.curriculum.hours import contact_minutes
 from peerpath.models.roster import Cohort, Learner
@@ -20,65 +29,111 @@ from peerpath.models.standard import Standard
 @dataclass(frozen=True)
 class LearnerResult:
     learner: Learner
-    credited_minutes: dict[str, int]  # module id -> minutes credited
+    credited_minutes: dict[str, Fraction]  # module id -> contact minutes credited
     domain_minutes: dict[str, Fraction]  # standard domain id -> minutes
     missing: list[str]  # what stands between the learner and completion, in words
+    dates: list[dt.date]  # days attended; empty when attendance is kept per module
+    modes: list[str]  # delivery modes of what was attended
 
     @property
     def complete(self) -> bool:
         return not self.missing
 
     @property
-    def total_minutes(self) -> int:
-        return sum(self.credited_minutes.values())
+    def total_minutes(self) -> Fraction:
+        return sum(self.credited_minutes.values(), Fraction(0))
 
 
-def credited_minutes(learner: Learner, curriculum: Curriculum) -> dict[str, int]:
-    """Module id -> minutes the learner is credited with ('complete' means the module's contact minutes)."""
-    credited = {}
+def credit_by_module_attendance(learner: Learner, curriculum: Curriculum) -> dict[SegmentKey, Fraction]:
+    """Per-module attendance: 'complete' is every contact segment; minutes are spread over them in proportion."""
+    credit: dict[SegmentKey, Fraction] = {}
     for module in curriculum.modules:
         attended = learner.attendance.get(module.meta.id, 0)
-        credited[module.meta.id] = contact_minutes(module.meta) if attended == "complete" else int(attended)
-    return credited
-
-
-def domain_minutes(credited: dict[str, int], curriculum: Curriculum, standard: Standard) -> dict[str, Fraction]:
-    """Minutes per domain. Partial attendance of a module is spread over its segments in proportion."""
-    domain_of = {topic: d.id for d in standard.domains for topic in d.topics}
-    totals = {d.id: Fraction(0) for d in standard.domains}
-    for module in curriculum.modules:
         length = contact_minutes(module.meta)
-        share = Fraction(credited.get(module.meta.id, 0), length) if length else Fraction(0)
-        for segment in module.meta.agenda:
-            if segment.is_contact and segment.topic in domain_of:
-                totals[domain_of[segment.topic]] += segment.minutes * share
+        share = Fraction(1) if attended == "complete" else Fraction(int(attended), length) if length else Fraction(0)
+        for i, segment in enumerate(module.meta.agenda):
+            if segment.is_contact and share:
+                credit[(module.meta.id, i)] = segment.minutes * share
+    return credit
+
+
+def segment_credit(learner: Learner, cohort: Cohort, curriculum: Curriculum) -> dict[SegmentKey, Fraction]:
+    if learner.sessions:
+        return credit_by_segment(learner, cohort, curriculum)
+    return credit_by_module_attendance(learner, curriculum)
+
+
+def credited_minutes(credit: dict[SegmentKey, Fraction], curriculum: Curriculum) -> dict[str, Fraction]:
+    """Module id -> contact minutes credited."""
+    totals = {m.meta.id: Fraction(0) for m in curriculum.modules}
+    for (module_id, _), minutes in credit.items():
+        totals[module_id] += minutes
     return totals
 
 
-def missing_for_completion(learner: Learner, credited: dict[str, int], curriculum: Curriculum) -> list[str]:
-    """Completion means every module attended in full and, where scores are recorded, every quiz passed."""
+def domain_minutes(
+    credit: dict[SegmentKey, Fraction], curriculum: Curriculum, standard: Standard
+) -> dict[str, Fraction]:
+    """Minutes per domain of the standard, from the segments credited and their topics."""
+    domain_of = {topic: d.id for d in standard.domains for topic in d.topics}
+    totals = {d.id: Fraction(0) for d in standard.domains}
+    for key, minutes in credit.items():
+        topic = segment_of(key, curriculum).topic
+        if topic in domain_of:
+            totals[domain_of[topic]] += minutes
+    return totals
+
+
+def _minutes(value: Fraction) -> str:
+    return f"{float(value):.4g}"
+
+
+def missing_for_completion(
+    learner: Learner,
+    credited: dict[str, Fraction],
+    curriculum: Curriculum,
+    cohort: Cohort | None = None,
+    require_score: bool = False,
+) -> list[str]:
+    """Completion: every module attended in full and every recorded quiz passed (recorded at all, if required)."""
     missing = []
     for module in curriculum.modules:
         length = contact_minutes(module.meta)
         got = credited.get(module.meta.id, 0)
         if got < length:
-            missing.append(f"{module.meta.title}: {length - got} of {length} minutes not attended")
+            missing.append(f"{module.meta.title}: {_minutes(length - got)} of {length} minutes not attended")
         score = learner.quiz_scores.get(module.meta.id)
         quiz = curriculum.quizzes.get(module.meta.id)
         if score is not None and quiz is not None and score < quiz.pass_mark:
             missing.append(
                 f"{module.meta.title}: quiz score {score:g} % is below the pass mark of {quiz.pass_mark:g} %"
             )
+        elif score is None and quiz is not None and require_score:
+            missing.append(f"{module.meta.title}: no quiz score recorded; a passing score is required")
+    for session in unattested(learner, cohort) if cohort else []:
+        missing.append(
+            f"Session {session.id} ({session.date}): live online attendance not attested ({cohort.attestation})"
+        )
     return missing
 
 
-def learner_result(learner: Learner, curriculum: Curriculum, standard: Standard) -> LearnerResult:
-    credited = credited_minutes(learner, curriculum)
+def learner_result(
+    learner: Learner, curriculum: Curriculum, standard: Standard, cohort: Cohort, require_score: bool = False
+) -> LearnerResult:
+    credit = segment_credit(learner, cohort, curriculum)
+    credited = credited_minutes(credit, curriculum)
+    if learner.sessions:
+        attended = attended_sessions(learner, cohort)
+        dates, modes = attended_dates(learner, cohort), sorted({s.mode for s in attended})
+    else:
+        dates, modes = [], [cohort.delivery]
     return LearnerResult(
         learner,
         credited,
-        domain_minutes(credited, curriculum, standard),
-        missing_for_completion(learner, credited, curriculum),
+        domain_minutes(credit, curriculum, standard),
+        missing_for_completion(learner, credited, curriculum, cohort, require_score),
+        dates,
+        modes,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import secrets
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
+from peerpath.cohorts.attendance import dates_text
 from peerpath.cohorts.certificate_pdf import CertificateData, DomainLine, Fonts, fonts_for_batch, render_pdf
 from peerpath.cohorts.certificates import (
     LearnerResult,
@@ -26,6 +28,7 @@ from peerpath.cohorts.certificates import (
 from peerpath.cohorts.registry import append_events, issued_hashes, read_events
 from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.models.roster import Roster
+from peerpath.models.siteextra import Provider
 from peerpath.models.standard import Standard
 
 LEARNERS_PER_WORKER = 25  # below this, starting a worker process costs more than it saves
@@ -75,12 +78,14 @@ def issue(
     paper: str = "letter",
     today: dt.date | None = None,
     progress: bool = False,
+    provider: Provider | None = None,
 ) -> IssueSummary:
     """Write one PDF per learner into `out` and register new certificates. Files appear only when all succeed."""
     events = read_events(registry)
     known = {e["code_sha256"]: e for e in events if e["event"] == "issued"}
     issued_on = (today or dt.date.today()).isoformat()
-    results = [learner_result(learner, curriculum, standard) for learner in roster.learners]
+    strict = provider is not None and provider.require_passing_score
+    results = [learner_result(learner, curriculum, standard, roster.cohort, strict) for learner in roster.learners]
     new_events = []
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".peerpath-issue-", dir=out))
@@ -93,7 +98,8 @@ def issue(
             when = previous["issued"] if previous else issued_on
             if result.complete and not previous:
                 new_events.append(registry_event(result, roster, curriculum, standard, digest, when))
-            batch.append(certificate_data(result, roster, curriculum, standard, organisation, verify_url, code, when))
+            data = certificate_data(result, roster, curriculum, standard, organisation, verify_url, code, when)
+            batch.append(dataclasses.replace(data, provider=provider_lines(provider, standard)))
         fonts = fonts_for_batch(batch, staging)
         files = []
         pdfs = render_all(batch, paper, fonts)
@@ -167,7 +173,7 @@ def certificate_data(
         course_version=curriculum.course.version,
         cohort_title=cohort.title,
         cohort_dates=f"{cohort.start.isoformat()} to {cohort.end.isoformat()}",
-        delivery=DELIVERY[cohort.delivery],
+        delivery=" and ".join(DELIVERY[m] for m in result.modes),
         total_hours=quarter_hours_of(result.total_minutes),
         standard_name=standard.name,
         domains=[
@@ -179,7 +185,22 @@ def certificate_data(
         code=code if complete else None,
         verify_text=(f"{verify_url}#code={code}" if verify_url else code) if complete else None,
         missing=result.missing,
+        dates_attended=dates_text(result.dates) if result.dates else "",
+        verify_link=f"{verify_url}#code={code}" if verify_url and complete else None,
     )
+
+
+def provider_lines(provider: Provider | None, standard: Standard) -> list[str]:
+    """What the certificate says about the provider and its approval for this standard, if any."""
+    if provider is None:
+        return []
+    lines = [f"Training provider: {provider.organisation}"]
+    approval = provider.approval_for(standard.id)
+    if approval is not None:
+        number = f", provider number {approval.number}" if approval.number else ""
+        lines.append(f"Approved by {approval.body}{number}")
+        lines += [approval.statement] if approval.statement else []
+    return lines
 
 
 class RevokeError(Exception):

@@ -12,17 +12,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from peerpath.cohorts.attendance_sheet import merge_sheet
+from peerpath.cohorts.roster_checks import check_roster
+from peerpath.cohorts.roster_text import roster_text
 from peerpath.curriculum.crosscheck import Curriculum
-from peerpath.curriculum.hours import contact_minutes
-from peerpath.curriculum.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
 from peerpath.curriculum.validation import validate
 from peerpath.curriculum.yamlsource import parse_yaml
-from peerpath.models.roster import Roster
+from peerpath.models.roster import Roster, SessionList, session_attendance_long
 from peerpath.problems import Problem
 
 COHORT_COLUMNS = ("cohort_id", "cohort_title", "start", "end", "delivery", "trainers")
+OPTIONAL_COHORT_COLUMNS = ("attestation", "sessions")
 LEARNER_COLUMNS = ("learner_id", "learner_name")
 QUIZ_PREFIX = "quiz:"
+SESSION_PREFIX = "session:"  # attendance at one session: present, absent, or minutes attended
+ATTESTED_PREFIX = "attested:"  # live online session: yes or no
+SESSIONS_COLUMN = "sessions"  # optional: a YAML file of the cohort's sessions, next to the CSV
 EXTRA = "\0extra"  # where csv puts cells beyond the header; no real column has this name
 
 
@@ -34,6 +39,7 @@ class CsvDoc:
     data: Any
     problems: list[Problem] = field(default_factory=list)
     first_line: int = 1
+    sessions_file: str = ""
 
     def line_of(self, loc: tuple[Any, ...]) -> int:
         if len(loc) >= 2 and loc[0] == "learners" and isinstance(loc[1], int):
@@ -48,29 +54,19 @@ def read_roster(path: Path, shown: str, curriculum: Curriculum) -> tuple[Roster 
     if text is None:
         return None, [problem] if problem else []
     doc = csv_doc(text, shown) if is_csv else parse_yaml(text, shown)
+    if is_csv and doc.data is not None and doc.sessions_file:
+        shown_sessions = (Path(shown).parent / doc.sessions_file).as_posix()
+        sessions, problems = read_sessions(path.parent / doc.sessions_file, shown_sessions)
+        if problems:
+            return None, problems
+        doc.data["cohort"]["sessions"] = sessions
     roster, problems = validate(doc, Roster)
+    if roster is not None and roster.attendance_sheet:
+        sheet = roster.attendance_sheet
+        roster, problems = merge_sheet(roster, path.parent / sheet, (Path(shown).parent / sheet).as_posix())
     if roster is not None:
         problems += check_roster(roster, doc, curriculum)
     return (roster if not problems else None), sorted(set(problems))
-
-
-def roster_text(path: Path, shown: str, is_csv: bool) -> tuple[str | None, Problem | None]:
-    """The roster's text. A CSV may be what Excel writes by default: UTF-8 with or without BOM, or Windows-1252."""
-    data, problem = read_bytes(path, shown, MAX_ROSTER_BYTES)
-    if data is None:
-        return None, problem
-    if not data.strip():
-        return None, Problem(shown, 1, "", "file is empty")
-    if b"\0" in data:
-        return None, Problem(shown, 1, "", "is not a text file; export the roster as CSV or write it as YAML")
-    text, problem = decode_utf8(data, shown)
-    if text is None and is_csv:
-        try:
-            return data.decode("cp1252").replace("\r\n", "\n"), None
-        except UnicodeDecodeError:
-            message = "is neither UTF-8 nor Windows-1252 text; in Excel use Save As, 'CSV UTF-8 (Comma delimited)'"
-            return None, Problem(shown, 1, "", message)
-    return text, problem
 
 
 def csv_doc(text: str, path: str) -> CsvDoc:
@@ -100,11 +96,12 @@ def csv_doc(text: str, path: str) -> CsvDoc:
         return doc
     first = rows[0]
     for number, row in enumerate(rows[1:], start=3):
-        for column in COHORT_COLUMNS:
+        for column in (*COHORT_COLUMNS, *(c for c in OPTIONAL_COHORT_COLUMNS if c in header)):
             if (row.get(column) or "").strip() != (first.get(column) or "").strip():
                 doc.problems.append(
                     Problem(path, number, column, f"differs from row 2 ({first.get(column)!r}); one cohort per roster")
                 )
+    doc.sessions_file = (first.get(SESSIONS_COLUMN) or "").strip()
     doc.data = {
         "cohort": {
             "id": first["cohort_id"].strip(),
@@ -113,6 +110,7 @@ def csv_doc(text: str, path: str) -> CsvDoc:
             "end": first["end"].strip(),
             "delivery": first["delivery"].strip(),
             "trainers": [_trainer(t) for t in first["trainers"].split(";") if t.strip()],
+            **({"attestation": first["attestation"].strip()} if (first.get("attestation") or "").strip() else {}),
         },
         "learners": [_learner(row, header) for row in rows],
     }
@@ -131,12 +129,17 @@ def _trainer(text: str) -> dict[str, str]:
 def _learner(row: dict[str, str], header: list[str]) -> dict[str, Any]:
     attendance: dict[str, Any] = {}
     scores: dict[str, Any] = {}
+    sessions: dict[str, Any] = {}
     for column in header:
         value = (row.get(column) or "").strip()
-        if column in COHORT_COLUMNS or column in LEARNER_COLUMNS or not value:
+        if column in (*COHORT_COLUMNS, *OPTIONAL_COHORT_COLUMNS, *LEARNER_COLUMNS) or not value:
             continue
         if column.startswith(QUIZ_PREFIX):
             scores[column.removeprefix(QUIZ_PREFIX)] = value
+        elif column.startswith(SESSION_PREFIX):
+            sessions[column.removeprefix(SESSION_PREFIX)] = value
+        elif column.startswith(ATTESTED_PREFIX):
+            continue
         else:
             attendance[column] = value if value.lower() == "complete" else _number(value)
     return {
@@ -144,43 +147,34 @@ def _learner(row: dict[str, str], header: list[str]) -> dict[str, Any]:
         "name": row["learner_name"].strip(),
         "attendance": attendance,
         "quiz_scores": scores,
+        **({"sessions": _with_attestation(sessions, row)} if sessions else {}),
     }
+
+
+def _with_attestation(sessions: dict[str, Any], row: dict[str, str]) -> dict[str, Any]:
+    """Add the `attested:<id>` column's yes/no to a session's cell, in the YAML roster's long form."""
+    out: dict[str, Any] = {}
+    for session_id, value in sessions.items():
+        said = (row.get(ATTESTED_PREFIX + session_id) or "").strip().lower()
+        if not said:
+            out[session_id] = value
+            continue
+        long = session_attendance_long(value)
+        long = dict(long) if isinstance(long, dict) else {"status": value}
+        long["attested"] = {"yes": True, "no": False}.get(said, said)
+        out[session_id] = long
+    return out
+
+
+def read_sessions(path: Path, shown: str) -> tuple[list[dict[str, Any]], list[Problem]]:
+    """A CSV roster's sessions, from the YAML file its `sessions` column names (as `peerpath schedule` writes)."""
+    text, problem = roster_text(path, shown, False)
+    if text is None:
+        return [], [problem] if problem else [Problem(shown, 1, "", "file is empty")]
+    doc = parse_yaml(text, shown)
+    sessions, problems = validate(doc, SessionList)
+    return ([s.model_dump(mode="json") for s in sessions.sessions] if sessions else []), problems
 
 
 def _number(value: str) -> Any:
     return int(value) if value.isdigit() else value
-
-
-def check_roster(roster: Roster, doc: Any, curriculum: Curriculum) -> list[Problem]:
-    """Checks against the curriculum: known modules, minutes within a module's length, unique learners."""
-    modules = {m.meta.id: contact_minutes(m.meta) for m in curriculum.modules}
-    found: list[Problem] = []
-    seen: dict[str, int] = {}
-    for i, learner in enumerate(roster.learners):
-        line = doc.line_of(("learners", i, "id"))
-        if learner.id in seen:
-            found.append(Problem(doc.path, line, f"learners[{i}].id", f"learner '{learner.id}' is listed twice"))
-        seen.setdefault(learner.id, i)
-        for module_id, attended in learner.attendance.items():
-            where = doc.line_of(("learners", i, "attendance", module_id))
-            field = f"learners[{i}].attendance.{module_id}"
-            if module_id not in modules:
-                found.append(Problem(doc.path, where, field, f"no module has the id '{module_id}'"))
-            elif isinstance(attended, int) and attended > modules[module_id]:
-                found.append(
-                    Problem(
-                        doc.path,
-                        where,
-                        field,
-                        f"{attended} minutes is more than the module's {modules[module_id]} contact minutes",
-                    )
-                )
-        for module_id in learner.quiz_scores:
-            if module_id not in curriculum.quizzes:
-                where = doc.line_of(("learners", i, "quiz_scores", module_id))
-                found.append(
-                    Problem(
-                        doc.path, where, f"learners[{i}].quiz_scores.{module_id}", f"module '{module_id}' has no quiz"
-                    )
-                )
-    return found

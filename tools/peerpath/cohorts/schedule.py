@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
+
+import yaml
 
 from peerpath.curriculum.crosscheck import Curriculum
 
@@ -22,6 +25,7 @@ class Slot:
     title: str
     kind: str
     contact: bool
+    ref: str = ""  # 'module-id#N', the segment's reference in a session's `segments`; empty for lunch
 
 
 @dataclass
@@ -37,8 +41,10 @@ class Day:
 
 def build_schedule(curriculum: Curriculum, days: int, start: str, first_date: dt.date | None = None) -> list[Day]:
     """Split the course's segments (module breaks included) over `days` days, adding a lunch break."""
-    segments = [(m.meta.title, s) for m in curriculum.modules for s in m.meta.agenda]
-    share = math.ceil(sum(s.minutes for _, s in segments) / max(days, 1))
+    segments = [
+        (m.meta.title, s, f"{m.meta.id}#{n}") for m in curriculum.modules for n, s in enumerate(m.meta.agenda, 1)
+    ]
+    share = math.ceil(sum(s.minutes for _, s, _ in segments) / max(days, 1))
     plan: list[list[tuple[str, object]]] = [[]]
     used = 0
     for item in segments:
@@ -53,10 +59,10 @@ def build_schedule(curriculum: Curriculum, days: int, start: str, first_date: dt
 
 def _timed_day(number: int, items: list, start: str, first_date: dt.date | None) -> Day:
     clock = _minutes(start)
-    total = sum(s.minutes for _, s in items)
+    total = sum(s.minutes for _, s, _ in items)
     lunch_due = total > LUNCH_AFTER_DAY_MINUTES
     slots, elapsed = [], 0
-    for module, segment in items:
+    for module, segment, ref in items:
         slots.append(
             Slot(
                 _time(clock),
@@ -66,6 +72,7 @@ def _timed_day(number: int, items: list, start: str, first_date: dt.date | None)
                 segment.title,
                 segment.kind,
                 segment.is_contact,
+                ref,
             )
         )
         clock += segment.minutes
@@ -85,3 +92,78 @@ def _minutes(text: str) -> int:
 
 def _time(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+@dataclass(frozen=True)
+class PlannedSession:
+    id: str
+    date: dt.date
+    start: str
+    end: str
+    segments: list[str]
+
+
+def planned_sessions(days: list[Day], curriculum: Curriculum) -> list[PlannedSession]:
+    """One session per day, or two when lunch splits it, ready for a cohort file's `sessions`."""
+    planned = []
+    for day in days:
+        parts: list[list[Slot]] = [[]]
+        for slot in day.slots:
+            if slot.ref:
+                parts[-1].append(slot)
+            elif parts[-1]:
+                parts.append([])
+        parts = [p for p in parts if p]
+        names = (
+            [f"day-{day.number}"] if len(parts) == 1 else [f"day-{day.number}-morning", f"day-{day.number}-afternoon"]
+        )
+        for name, part in zip(names, parts, strict=False):
+            refs = compact_refs([s.ref for s in part], curriculum)
+            planned.append(PlannedSession(name, day.date, part[0].start, part[-1].end, refs))
+    return planned
+
+
+def compact_refs(refs: list[str], curriculum: Curriculum) -> list[str]:
+    """'m#1', 'm#2', ... every segment of module m -> just 'm'."""
+    out: list[str] = []
+    for module in curriculum.modules:
+        mine = [r for r in refs if r.partition("#")[0] == module.meta.id]
+        out += [module.meta.id] if len(mine) == len(module.meta.agenda) else mine
+    return sorted(out, key=lambda r: refs.index(r) if r in refs else refs.index(f"{r}#1"))
+
+
+class _QuotedTimes(yaml.SafeDumper):
+    """Writes clock times as "09:00": unquoted, some YAML readers take 10:30 for a number."""
+
+
+_QuotedTimes.add_representer(
+    str,
+    lambda dumper, value: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", value, style='"' if re.fullmatch(r"\d\d:\d\d", value) else None
+    ),
+)
+
+SESSIONS_HEADER = """\
+# Sessions for {title} (version {version}), written by `peerpath schedule --format sessions`.
+# Paste them under `cohort:` in the cohort file, or keep this file and name it in a CSV roster's
+# `sessions` column. Then edit dates, times, places and modes to match what is delivered.
+"""
+
+
+def sessions_yaml(planned: list[PlannedSession], curriculum: Curriculum, mode: str, place: str | None) -> str:
+    """The `sessions:` block of a cohort file; YAML quotes whatever a place's text needs."""
+    sessions = [
+        {
+            "id": p.id,
+            "date": p.date.isoformat(),
+            "start": p.start,
+            "end": p.end,
+            "mode": mode,
+            **({"place": place} if place else {}),
+            "segments": p.segments,
+        }
+        for p in planned
+    ]
+    header = SESSIONS_HEADER.format(title=curriculum.course.title, version=curriculum.course.version)
+    body = yaml.dump({"sessions": sessions}, Dumper=_QuotedTimes, sort_keys=False, allow_unicode=True, width=1000)
+    return header + body

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, NonNegativeInt, model_validator
+from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt, model_validator
 
 from peerpath.models.common import Slug, Strict, Text
 from peerpath.models.counting import DeliveryMode
@@ -43,7 +43,13 @@ Attendance = Annotated[
 
 class Trainer(Strict):
     name: Text
-    credential: Text | None = Field(default=None, description="e.g. 'CPRS, certified trainer'.")
+    credential: Text | None = Field(default=None, description="e.g. 'CPRS'. Printed on certificates.")
+    qualifications: list[Text] = Field(
+        default_factory=list, description="Training, experience and certifications, listed in the packet."
+    )
+    cv: Text | None = Field(
+        default=None, description="Path of the trainer's CV (PDF), relative to the cohort file; listed in the packet."
+    )
 
 
 class Session(Strict):
@@ -69,6 +75,36 @@ class Session(Strict):
         return self
 
 
+def session_attendance_long(value: Any) -> Any:
+    """Short forms: 'present', 'absent', or whole minutes for a partial attendance."""
+    if isinstance(value, str) and value.strip().lower() in ("present", "absent"):
+        return {"status": value.strip().lower()}
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return {"status": "partial", "minutes": value}
+    return value
+
+
+class SessionAttendance(Strict):
+    """One learner at one session."""
+
+    status: Literal["present", "partial", "absent"]
+    minutes: PositiveInt | None = Field(default=None, description="Minutes attended; only for 'partial'.")
+    attested: bool | None = Field(
+        default=None,
+        description="Live online sessions: whether the learner met the cohort's attestation (e.g. camera on).",
+    )
+
+    @model_validator(mode="after")
+    def _minutes_only_for_partial(self) -> SessionAttendance:
+        if self.status == "partial" and self.minutes is None:
+            raise ValueError("a partial attendance needs the minutes attended")
+        if self.status != "partial" and self.minutes is not None:
+            raise ValueError(f"minutes are given only for a partial attendance, not for '{self.status}'")
+        return self
+
+
 class Cohort(Strict):
     """One run of the training."""
 
@@ -79,6 +115,10 @@ class Cohort(Strict):
     delivery: DeliveryMode = Field(description="How the cohort is delivered; sessions may say per session.")
     trainers: list[Trainer] = Field(min_length=1)
     sessions: list[Session] = Field(default_factory=list, description="Dated sessions; see `peerpath schedule`.")
+    attestation: Text | None = Field(
+        default=None,
+        description="What a learner must do to be credited for a live online session, e.g. 'camera on throughout'.",
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Cohort:
@@ -92,10 +132,31 @@ class Cohort(Strict):
         return self
 
 
+def overlapping(sessions: list[Session]) -> list[tuple[Session, Session]]:
+    """(earlier, later) sessions on the same day whose times overlap; one ending as the next starts is fine."""
+    return [
+        (a, b)
+        for i, a in enumerate(sessions)
+        for b in sessions[i + 1 :]
+        if a.date == b.date and a.start < b.end and b.start < a.end
+    ]
+
+
+class SessionList(Strict):
+    """A file of sessions alone (what `peerpath schedule --format sessions` writes), for a CSV roster."""
+
+    sessions: list[Session] = Field(min_length=1)
+
+
 class Learner(Strict):
     id: Slug = Field(description="The trainer's id for the learner; stable across re-runs.")
     name: Text = Field(description="Printed on the certificate only; never stored in the registry.")
     attendance: dict[Slug, Attendance] = Field(default_factory=dict, description="Module id -> attendance.")
+    sessions: dict[Slug, Annotated[SessionAttendance, BeforeValidator(session_attendance_long)]] = Field(
+        default_factory=dict,
+        description="Session id -> 'present', 'absent', minutes attended, or {status, minutes, attested}. "
+        "A session not listed counts as absent. Use this or `attendance` (per module), not both.",
+    )
     quiz_scores: dict[Slug, Annotated[float, Field(ge=0, le=100)]] = Field(
         default_factory=dict, description="Module id -> quiz score in percent, if the trainer records them."
     )
@@ -106,3 +167,8 @@ class Roster(Strict):
 
     cohort: Cohort
     learners: list[Learner] = Field(min_length=1)
+    attendance_sheet: Text | None = Field(
+        default=None,
+        description="A CSV of attendance, one row per learner per session (learner_id, session, attendance, "
+        "attested), relative to this file; as typed in from the sign-in sheets.",
+    )

@@ -14,6 +14,9 @@ class Approval(Strict):
     body: Text = Field(description="Who approved it, e.g. 'Minnesota Certification Board'.")
     number: Text | None = Field(default=None, description="Provider or approval number, as the approval gives it.")
     statement: Text | None = Field(default=None, description="Approval wording the body asks for on certificates.")
+    retention_years: int | None = Field(
+        default=None, ge=1, le=100, description="How many years the body asks the provider to keep training records."
+    )
 
 
 class Provider(Strict):
@@ -21,6 +24,13 @@ class Provider(Strict):
 
     organisation: Text
     approvals: list[Approval] = Field(default_factory=list)
+    require_passing_score: bool = Field(
+        default=False,
+        description="Issue a certificate only when every quiz has a recorded score at or above its pass mark.",
+    )
+
+    def approval_for(self, standard: str) -> Approval | None:
+        return next((a for a in self.approvals if a.standard == standard), None)
 
 
 class PeerPathSettings(Strict):

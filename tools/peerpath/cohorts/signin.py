@@ -1,0 +1,100 @@
+"""Printable sign-in sheets, one PDF per session: learners' names and signature lines, nothing else personal.
+
+They hold names, so they are written only where the trainer says (private/sign-in by default).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from fpdf import FPDF
+
+from peerpath.cohorts.pdf_layout import Fonts, content_width, document, heading, subset_fonts, table, text
+from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.models.roster import Roster, Session
+
+MODE = {"in-person": "In person", "virtual-live": "Live online", "self-paced": "Self-paced"}
+ROW_HEIGHT = 11  # mm: room for a signature
+
+
+def sheet_columns(session: Session, roster: Roster) -> tuple[list[str], list[float]]:
+    """Header and column widths; a live online session with an attestation gets a column for it."""
+    header, shares = ["#", "Name", "Signature", "Arrived", "Left"], [0.5, 4, 4, 1.3, 1.3]
+    if session.mode == "virtual-live" and roster.cohort.attestation:
+        header, shares = [*header, "Attested"], [*shares, 1.4]
+    return header, shares
+
+
+def session_line(session: Session) -> str:
+    where = f", {session.place}" if session.place else ""
+    return f"{session.date.strftime('%A %Y-%m-%d')}, {session.start}–{session.end}, {MODE[session.mode]}{where}"
+
+
+def render_sheet(roster: Roster, session: Session, curriculum: Curriculum, paper: str, fonts: Fonts) -> bytes:
+    cohort = roster.cohort
+    pdf = document(f"Sign-in sheet: {cohort.title}, session {session.id}", paper, fonts)
+    width = content_width(pdf)
+    heading(pdf, "Sign-in sheet", 18)
+    pdf.set_font("DejaVu", "", 11)
+    text(pdf, width, 6, f"{curriculum.course.title} (version {curriculum.course.version}), {cohort.title}")
+    text(pdf, width, 6, f"Session {session.id}: {session_line(session)}")
+    text(pdf, width, 6, "Trainers: " + "; ".join(t.name for t in cohort.trainers))
+    pdf.set_font("DejaVu", "", 9)
+    text(
+        pdf, width, 5, "Sign when you arrive. The trainer writes the times you arrive and leave if you miss part of it."
+    )
+    if session.mode == "virtual-live" and cohort.attestation:
+        text(
+            pdf,
+            width,
+            5,
+            f"Live online: the trainer ticks 'Attested' for each learner who met this: {cohort.attestation}.",
+        )
+    pdf.ln(2)
+    header, shares = sheet_columns(session, roster)
+    blanks = [""] * (len(header) - 2)
+    rows = [[str(n), learner.name, *blanks] for n, learner in enumerate(roster.learners, 1)]
+    table(pdf, header, rows, shares, "RL" + "L" * len(blanks), height=ROW_HEIGHT)
+    _trainer_lines(pdf, width)
+    return bytes(pdf.output())
+
+
+def _trainer_lines(pdf: FPDF, width: float) -> None:
+    if pdf.get_y() + 25 > pdf.page_break_trigger:
+        pdf.add_page()
+    y = pdf.get_y() + 14
+    half = width / 2
+    for i, label in enumerate(("Trainer's signature", "Date")):
+        x = pdf.l_margin + i * half
+        pdf.line(x + 2, y, x + half - 6, y)
+        pdf.set_xy(x, y + 1)
+        pdf.set_font("DejaVu", "", 9)
+        pdf.cell(half, 5, label)
+    pdf.set_y(y + 8)
+
+
+def sheet_name(roster: Roster, session: Session) -> str:
+    return f"{roster.cohort.id}--{session.id}--sign-in.pdf"
+
+
+def write_sheets(roster: Roster, curriculum: Curriculum, out: Path, paper: str = "letter") -> list[Path]:
+    """One PDF per session in `out`; the files appear only when every sheet was made."""
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".peerpath-sign-in-", dir=out))
+    try:
+        printed = [learner.name for learner in roster.learners] + [t.name for t in roster.cohort.trainers]
+        printed += [roster.cohort.title, curriculum.course.title, roster.cohort.attestation or ""]
+        printed += [session_line(s) for s in roster.cohort.sessions]
+        fonts = subset_fonts(printed, staging)
+        for session in roster.cohort.sessions:
+            (staging / sheet_name(roster, session)).write_bytes(render_sheet(roster, session, curriculum, paper, fonts))
+        written = []
+        for session in roster.cohort.sessions:
+            os.replace(staging / sheet_name(roster, session), out / sheet_name(roster, session))
+            written.append(out / sheet_name(roster, session))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return written
