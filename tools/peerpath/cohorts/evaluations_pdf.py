@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fpdf import FPDF
 
-from peerpath.cohorts.certificate_pdf import PAPER, Fonts, font_files
+from peerpath.cohorts.pdf_layout import PAPER, Fonts, font_files
 from peerpath.models.evaluation import EvaluationForm, EvaluationQuestion
 
 WRITING_LINES = 5  # ruled lines under a free-text question

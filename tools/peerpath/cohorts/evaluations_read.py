@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from peerpath.cohorts.evaluations import Response
-from peerpath.curriculum.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
+from peerpath.cohorts.roster_text import roster_text
 from peerpath.models.evaluation import EvaluationForm
 from peerpath.problems import Problem
 
@@ -42,21 +42,7 @@ def read_file(path: Path, shown: str, form: EvaluationForm) -> tuple[list[Respon
 
 def answers_text(path: Path, shown: str) -> tuple[str | None, Problem | None]:
     """The file's text: UTF-8 with or without BOM, or Windows-1252 as Excel saves a CSV by default."""
-    data, problem = read_bytes(path, shown, MAX_ROSTER_BYTES)
-    if data is None:
-        return None, problem
-    if not data.strip():
-        return None, Problem(shown, 1, "", "file is empty")
-    if b"\0" in data:
-        return None, Problem(shown, 1, "", "is not a text file; export the answers as CSV")
-    text, problem = decode_utf8(data, shown)
-    if text is None and path.suffix.lower() == ".csv":
-        try:
-            return data.decode("cp1252").replace("\r\n", "\n"), None
-        except UnicodeDecodeError:
-            message = "is neither UTF-8 nor Windows-1252 text; in Excel use Save As, 'CSV UTF-8 (Comma delimited)'"
-            return None, Problem(shown, 1, "", message)
-    return text, problem
+    return roster_text(path, shown, path.suffix.lower() == ".csv", binary="export the answers as CSV")
 
 
 def _key(text: str) -> str:
