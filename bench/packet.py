@@ -15,11 +15,14 @@ from peerpath.project import Project
 
 
 def bench_roster(curriculum, learners: int) -> Roster:
-    """Five days of sessions from the course's agendas; every fifth learner misses half of day 2."""
+    """Daily sessions of about 7 contact hours from the course's agendas; every fifth learner misses part of day 2."""
     first = dt.date(2027, 1, 4)
-    sessions = planned_sessions(build_schedule(curriculum, 5, "09:00", first), curriculum)
+    contact = sum(s.minutes for m in curriculum.modules for s in m.meta.agenda if s.is_contact)
+    days = max(1, -(-contact // (7 * 60)))
+    sessions = planned_sessions(build_schedule(curriculum, days, "09:00", first), curriculum)
+    last = first + dt.timedelta(days=days - 1)
     cohort = {
-        "id": "bench", "title": "Benchmark cohort", "start": "2027-01-04", "end": "2027-01-08",
+        "id": "bench", "title": "Benchmark cohort", "start": first.isoformat(), "end": last.isoformat(),
         "delivery": "in-person", "trainers": [{"name": "Bench Trainer", "qualifications": ["CPRS"]}],
         "sessions": [
             {"id": s.id, "date": s.date, "start": s.start, "end": s.end, "mode": "in-person", "segments": s.segments}

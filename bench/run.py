@@ -147,9 +147,7 @@ def main() -> int:
         f"| certificates for a 1,000-learner roster (on {os.cpu_count()} processes) | {rate:.0f} per second | "
         f"≥ 50 per second | {met(rate >= 50)} |"
     )
-    lines.append(
-        f"| approval packet (`peerpath packet`) for a 30-learner cohort, 5 days of sessions | {packet:.2f} s | | |"
-    )
+    lines.append(f"| approval packet (`peerpath packet`) for 30 learners, daily 7-hour sessions | {packet:.2f} s | | |")
     missed = missed_target_notes(
         mk, zs, scale, build_growth, zensical_growth, scores, {"plain": plain_scores, "bare": bare_scores}, rate
     )

@@ -42,3 +42,10 @@ def test_schedule_command_reads_days_from_a_roster(project: Project):
     assert result.returncode == 0, result.stderr
     assert "5 days" in result.stdout or "## Day 1: Monday 2027-03-01" in result.stdout
     assert "Contact time: 2.75 h (170 minutes)" in result.stdout
+
+
+def test_too_few_days_for_the_course_is_refused_not_printed_past_midnight(project):
+    # the fixture course is 180 minutes with its break (and no lunch): from 23:00 it would end at 26:00
+    result = run_cli("schedule", "--days", "1", "--start", "23:00", cwd=project.root)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "1 day(s) cannot hold the course: day 1 would end at 26:00; give at least 3 days" in result.stderr

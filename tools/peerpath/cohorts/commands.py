@@ -17,7 +17,7 @@ import markdown
 from markupsafe import Markup
 
 from peerpath.cohorts.roster import read_roster
-from peerpath.cohorts.schedule import build_schedule, planned_sessions, sessions_yaml
+from peerpath.cohorts.schedule import build_schedule, past_midnight, planned_sessions, sessions_yaml
 from peerpath.curriculum.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
 from peerpath.models.counting import DELIVERY_MODES
 from peerpath.models.siteextra import Provider
@@ -182,6 +182,9 @@ def _schedule(project: Project, args: argparse.Namespace) -> int:
         print("peerpath: give --days, or a --cohort with start and end dates", file=sys.stderr)
         return 1
     plan = build_schedule(curriculum, days, args.start, first_date)
+    if too_few := past_midnight(plan):
+        print(f"peerpath: {too_few}", file=sys.stderr)
+        return 1
     if args.format == "sessions":
         if first_date is None:
             print("peerpath: sessions need dates: give --cohort with the cohort file or its dates", file=sys.stderr)

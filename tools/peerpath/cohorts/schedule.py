@@ -167,3 +167,18 @@ def sessions_yaml(planned: list[PlannedSession], curriculum: Curriculum, mode: s
     header = SESSIONS_HEADER.format(title=curriculum.course.title, version=curriculum.course.version)
     body = yaml.dump({"sessions": sessions}, Dumper=_QuotedTimes, sort_keys=False, allow_unicode=True, width=1000)
     return header + body
+
+
+def past_midnight(plan: list[Day]) -> str | None:
+    """Why the plan cannot be taught as days (a day would run past midnight), or None if it can."""
+    late = [(d.number, d.slots[-1].end) for d in plan if d.slots and _minutes(d.slots[-1].end) > 24 * 60]
+    if not late:
+        return None
+    total = sum(s.minutes for d in plan for s in d.slots)
+    room = min(10 * 60, 24 * 60 - _minutes(plan[0].slots[0].start))  # about 10 hours a day, and never past midnight
+    enough = max(len(plan) + 1, math.ceil(total / max(room, 1)))
+    number, end = late[0]
+    return (
+        f"{len(plan)} day(s) cannot hold the course: day {number} would end at {end}; "
+        f"give at least {enough} days (--days, or a longer cohort)"
+    )
