@@ -117,3 +117,12 @@ def test_module_attendance_rosters_still_show_the_cohort_dates(project: Project)
         p.extract_text() for p in PdfReader(project.root / "private/out/spring-2027--l01--certificate.pdf").pages
     )
     assert "2027-03-01 to 2027-03-05, delivered in person" in text and "Dates attended" not in text
+
+
+def test_hours_a_board_does_not_credit_are_left_out_of_its_domains_but_not_of_contact_hours(project: Project):
+    standard = project.standards / "fixture-board.yml"
+    standard.write_text(standard.read_text().replace("quiz: credited", "quiz: not-credited"))
+    issue(project)
+    text = text_of(project, "l01", "certificate")
+    assert "Contact hours: 2.75 h" in text  # the 30-minute knowledge check was attended
+    assert "Ethics 1 h 1 h" in text and "Skills 1 h 2 h" in text  # but Skills counts only the 60-minute drill

@@ -183,8 +183,9 @@ def test_qr_code_on_the_certificate_holds_its_verification_code(project: Project
     left, top = min(x for x, *_ in squares), max(y for _, y, *_ in squares)
     expected = segno.make(code, error="m").matrix
     drawn = [[0] * len(expected) for _ in expected]
-    for x, y, width, _ in squares:
+    for x, y, width, height in squares:  # one rectangle may cover the same run on several rows
         row, column = round((top - y) / step), round((x - left) / step)
-        for c in range(column, column + round(width / step)):
-            drawn[row][c] = 1
+        for r in range(row, row + round(abs(height) / step)):
+            for c in range(column, column + round(width / step)):
+                drawn[r][c] = 1
     assert drawn == [list(row) for row in expected]

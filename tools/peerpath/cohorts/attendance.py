@@ -21,7 +21,7 @@ SegmentKey = tuple[str, int]  # (module id, index of the segment in the module's
 def segment_keys(ref: str, curriculum: Curriculum) -> list[SegmentKey] | None:
     """'module-id' -> all its segments; 'module-id#N' -> its Nth; None when no such module or segment."""
     module_id, _, number = ref.partition("#")
-    module = next((m for m in curriculum.modules if m.meta.id == module_id), None)
+    module = curriculum.by_id.get(module_id)
     if module is None:
         return None
     count = len(module.meta.agenda)
@@ -35,8 +35,7 @@ def session_keys(session: Session, curriculum: Curriculum) -> list[SegmentKey]:
 
 
 def segment_of(key: SegmentKey, curriculum: Curriculum) -> Segment:
-    module = next(m for m in curriculum.modules if m.meta.id == key[0])
-    return module.meta.agenda[key[1]]
+    return curriculum.by_id[key[0]].meta.agenda[key[1]]
 
 
 def session_share(learner: Learner, session: Session, cohort: Cohort) -> Fraction:
@@ -65,7 +64,8 @@ def credit_by_segment(learner: Learner, cohort: Cohort, curriculum: Curriculum) 
         for key in session_keys(session, curriculum):
             segment = segment_of(key, curriculum)
             if share and segment.is_contact:
-                credit[key] = min(Fraction(segment.minutes), credit.get(key, Fraction(0)) + segment.minutes * share)
+                add = segment.minutes if share == 1 else segment.minutes * share  # integers stay integers
+                credit[key] = min(segment.minutes, credit.get(key, 0) + add)
     return credit
 
 

@@ -16,12 +16,13 @@ from peerpath.cohorts.pdf_layout import (
     content_width,
     document,
     font_files,
+    paragraph,
     subset_fonts,
     table,
 )
 from peerpath.cohorts.pdf_layout import text as _text
 
-__all__ = ["CertificateData", "DomainLine", "FontMissing", "Fonts", "fonts_for_batch", "render_pdf", "dark_runs"]
+__all__ = ["CertificateData", "DomainLine", "FontMissing", "Fonts", "fonts_for_batch", "render_pdf", "dark_runs", "dark_blocks"]
 
 
 def printed_text(data: CertificateData) -> str:
@@ -176,13 +177,12 @@ def _verification(pdf: FPDF, data: CertificateData, width: float) -> None:
     pdf.cell(width - size - 4, 6, f"Verification code: {data.code}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_x(pdf.l_margin + size + 4)
     pdf.set_font("DejaVu", "", 9)
-    pdf.multi_cell(
+    paragraph(
+        pdf,
         width - size - 4,
         5,
         "Scan the code, or enter the verification code on the training's verify "
         "page, to check that this certificate is genuine and has not been revoked.",
-        new_x="LMARGIN",
-        new_y="NEXT",
     )
     if data.verify_link:
         pdf.set_x(pdf.l_margin + size + 4)
@@ -198,9 +198,25 @@ def _qr(pdf: FPDF, text: str, x: float, y: float, size: float) -> None:
     cells = len(matrix) + 2 * quiet
     step = size / cells
     pdf.set_fill_color(0, 0, 0)
-    for r, row in enumerate(matrix):
-        for start, length in dark_runs(row):
-            pdf.rect(x + (start + quiet) * step, y + (r + quiet) * step, length * step, step, style="F")
+    for column, top, length, rows in dark_blocks(matrix):
+        pdf.rect(x + (column + quiet) * step, y + (top + quiet) * step, length * step, rows * step, style="F")
+
+
+def dark_blocks(matrix: Iterable[Iterable[int]]) -> list[tuple[int, int, int, int]]:
+    """(column, row, width, height) rectangles covering the dark modules: each row's runs, with the
+    same run in the rows below merged into one taller rectangle (fewer shapes, a faster PDF)."""
+    done: list[tuple[int, int, int, int]] = []
+    growing: dict[tuple[int, int], int] = {}  # (column, width) -> first row, for runs still growing
+    row = -1
+    for row, cells in enumerate(matrix):
+        runs = set(dark_runs(cells))
+        for run in [r for r in growing if r not in runs]:
+            top = growing.pop(run)
+            done.append((run[0], top, run[1], row - top))
+        for run in runs - growing.keys():
+            growing[run] = row
+    done += [(run[0], top, run[1], row + 1 - top) for run, top in growing.items()]
+    return sorted(done, key=lambda b: (b[1], b[0]))
 
 
 def dark_runs(row: Iterable[int]) -> list[tuple[int, int]]:

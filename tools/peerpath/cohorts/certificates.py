@@ -53,7 +53,8 @@ def credit_by_module_attendance(learner: Learner, curriculum: Curriculum) -> dic
         share = Fraction(1) if attended == "complete" else Fraction(int(attended), length) if length else Fraction(0)
         for i, segment in enumerate(module.meta.agenda):
             if segment.is_contact and share:
-                credit[(module.meta.id, i)] = segment.minutes * share
+                # Whole minutes stay integers (exact, and far cheaper to add than fractions).
+                credit[(module.meta.id, i)] = segment.minutes if share == 1 else segment.minutes * share
     return credit
 
 
@@ -65,7 +66,7 @@ def segment_credit(learner: Learner, cohort: Cohort, curriculum: Curriculum) -> 
 
 def credited_minutes(credit: dict[SegmentKey, Fraction], curriculum: Curriculum) -> dict[str, Fraction]:
     """Module id -> contact minutes credited."""
-    totals = {m.meta.id: Fraction(0) for m in curriculum.modules}
+    totals: dict[str, Fraction] = {m.meta.id: 0 for m in curriculum.modules}
     for (module_id, _), minutes in credit.items():
         totals[module_id] += minutes
     return totals
@@ -74,13 +75,17 @@ def credited_minutes(credit: dict[SegmentKey, Fraction], curriculum: Curriculum)
 def domain_minutes(
     credit: dict[SegmentKey, Fraction], curriculum: Curriculum, standard: Standard
 ) -> dict[str, Fraction]:
-    """Minutes per domain of the standard, from the segments credited and their topics."""
+    """Minutes per domain of the standard, from the segments credited and their topics.
+
+    A kind of segment the board says it does not credit (an opening, a closing, a knowledge check)
+    adds nothing to any domain, as in the board audit; the learner's contact hours still include it.
+    """
     domain_of = {topic: d.id for d in standard.domains for topic in d.topics}
-    totals = {d.id: Fraction(0) for d in standard.domains}
+    totals: dict[str, Fraction] = {d.id: 0 for d in standard.domains}
     for key, minutes in credit.items():
-        topic = segment_of(key, curriculum).topic
-        if topic in domain_of:
-            totals[domain_of[topic]] += minutes
+        segment = segment_of(key, curriculum)
+        if segment.topic in domain_of and standard.counting.segments.of(segment.kind) != "not-credited":
+            totals[domain_of[segment.topic]] += minutes
     return totals
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from peerpath.curriculum.load import Loaded, Module, QuizSource, StandardSource
 from peerpath.curriculum.readings import reading_problems
@@ -24,8 +25,12 @@ class Curriculum:
     quizzes: dict[str, Quiz]  # by module id
     standards: dict[str, Standard]  # by standard id
 
+    @cached_property
+    def by_id(self) -> dict[str, Module]:
+        return {m.meta.id: m for m in self.modules}
+
     def module(self, module_id: str) -> Module:
-        return next(m for m in self.modules if m.meta.id == module_id)
+        return self.by_id[module_id]
 
     def parts(self) -> list[tuple[str, list[Module]]]:
         """(part title, its modules) in course order."""
