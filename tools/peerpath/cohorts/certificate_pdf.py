@@ -22,7 +22,16 @@ from peerpath.cohorts.pdf_layout import (
 )
 from peerpath.cohorts.pdf_layout import text as _text
 
-__all__ = ["CertificateData", "DomainLine", "FontMissing", "Fonts", "fonts_for_batch", "render_pdf", "dark_runs", "dark_blocks"]
+__all__ = [
+    "CertificateData",
+    "DomainLine",
+    "FontMissing",
+    "Fonts",
+    "fonts_for_batch",
+    "render_pdf",
+    "dark_runs",
+    "dark_blocks",
+]
 
 
 def printed_text(data: CertificateData) -> str:
