@@ -12,6 +12,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from peerpath.curriculum.hours import hours_text
+from peerpath.i18n import SOURCE_LANGUAGE, translations
 from peerpath.inline import render_inline
 from peerpath.text import html_text, markdown_text
 
@@ -56,6 +57,7 @@ def environment() -> Environment:
         # The key includes this file and text.py: code compiled with another escaping rule is never reused.
         bytecode_cache=FileSystemBytecodeCache(pattern=f"__peerpath_{_RULES_VERSION}_%s.cache"),
         finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
     )
     env.filters["inline"] = lambda text: Markup(render_inline(text)) if text else ""
     env.filters["hours"] = hours_text
@@ -65,5 +67,8 @@ def environment() -> Environment:
     return env
 
 
-def render(template: str, **context) -> str:
-    return environment().get_template(template).render(**context)
+def render(template: str, lang: str = SOURCE_LANGUAGE, **context) -> str:
+    """Render a template in `lang`: its `_("...")` and `{% trans %}` strings come from that language's catalog."""
+    env = environment()
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    return env.get_template(template).render(lang=lang, **context)
