@@ -20,18 +20,27 @@ def overhead(project: Project, engine: str) -> dict:
     """
     plain_env = {**ENV, SKIP_HOOK_ENV: "1"}
     generate(project)
-    plain = median_of(lambda: wall(builder(project, engine), project.root, plain_env))
-    gen = median_of(lambda: fresh_generate(project))
-    whole = median_of(lambda: fresh_generate(project) + wall(builder(project, engine), project.root, plain_env))
-    cold = median_of(lambda: cold_generate(project))
-    cold_whole = median_of(lambda: cold_generate(project) + wall(builder(project, engine), project.root, plain_env))
+
+    def build() -> float:
+        return wall(builder(project, engine), project.root, plain_env)
+
+    # Interleaved, one of each per round: a machine that slows down part-way (a shared host) slows
+    # both sides of every ratio alike, instead of whichever was measured last.
+    rounds = [
+        {
+            "plain": build(),
+            "generate": (gen := fresh_generate(project)),
+            "whole": gen + build(),
+            "cold_generate": (cold := cold_generate(project)),
+            "cold_whole": cold + build(),
+        }
+        for _ in range(RUNS)
+    ]
+    median = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
     return {
-        "generate": gen,
-        "plain": plain,
-        "whole": whole,
-        "ratio": whole / plain,
-        "cold_generate": cold,
-        "cold_ratio": cold_whole / plain,
+        **median,
+        "ratio": median["whole"] / median["plain"],
+        "cold_ratio": median["cold_whole"] / median["plain"],
     }
 
 
