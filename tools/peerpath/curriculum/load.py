@@ -16,7 +16,7 @@ from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.models.standard import Standard
 from peerpath.problems import Problem
-from peerpath.project import Project
+from peerpath.project import Project, is_translation
 
 CLAIMED_ID = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.M)
 
@@ -65,18 +65,26 @@ def load_project(project: Project) -> Loaded:
     loaded.course, loaded.course_doc = _load_yaml(project, project.curriculum / "course.yml", Course, loaded)
     topics, _ = _load_yaml(project, project.curriculum / "topics.yml", Topics, loaded)
     loaded.topics = dict(topics.root) if topics else {}
-    for path in sorted(project.modules.rglob("*.md")) if project.modules.is_dir() else []:
+    for path in (
+        sorted(p for p in project.modules.rglob("*.md") if not is_translation(p)) if project.modules.is_dir() else []
+    ):
         module = load_module(path, project.shown(path), loaded.problems)
         if isinstance(module, Module):
             loaded.modules.append(module)
         elif module:
             loaded.unreadable_module_ids.add(module)
     loaded.problems += authored_page_problems(project)
-    for path in sorted(project.quizzes.glob("*.y*ml")) if project.quizzes.is_dir() else []:
+    for path in (
+        sorted(p for p in project.quizzes.glob("*.y*ml") if not is_translation(p)) if project.quizzes.is_dir() else []
+    ):
         quiz, doc = _load_yaml(project, path, Quiz, loaded)
         if quiz and doc:
             loaded.quizzes.append(QuizSource(quiz, doc.path, doc))
-    for path in sorted(project.standards.glob("*.y*ml")) if project.standards.is_dir() else []:
+    for path in (
+        sorted(p for p in project.standards.glob("*.y*ml") if not is_translation(p))
+        if project.standards.is_dir()
+        else []
+    ):
         standard, doc = _load_yaml(project, path, Standard, loaded)
         if standard and doc:
             loaded.standards.append(StandardSource(standard, doc.path, doc))
