@@ -167,8 +167,14 @@ def test_a_large_cohort_gets_each_learner_their_own_certificate_with_names_in_an
     )
     assert result.returncode == 0, result.stderr
     for n, name in enumerate(names):
-        text = text_of(project.root / f"private/out/spring-2027--l{n:02d}--certificate.pdf")
-        assert name in text.replace("\n", " ")
+        path = project.root / f"private/out/spring-2027--l{n:02d}--certificate.pdf"
+        text = text_of(path).replace("\n", " ")
+        assert name in text
+        # Drawn with the rest of their chunk, then split: a file holds its learner's page and nobody else's.
+        assert len(PdfReader(path).pages) == 1
+        assert PdfReader(path).metadata.title.startswith("Certificate: ")
+        others = [other for other in names if other != name and not name.startswith(other)]
+        assert not any(f"{other} " in text or text.endswith(other) for other in others), name
     assert project.registry.read_text().count('"event": "issued"') == len(names)
 
 

@@ -91,8 +91,13 @@ def _hours(value: float) -> str:
     return f"{value:g} h"
 
 
-def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None = None) -> bytes:
-    pdf = document(f"{data.kind.capitalize()}: {data.course_title}", paper, fonts or font_files())
+def document_title(data: CertificateData) -> str:
+    return f"{data.kind.capitalize()}: {data.course_title}"
+
+
+def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None = None, into: FPDF | None = None):
+    """One certificate or transcript: its own PDF, or drawn on the current page of `into` (see certificate_batch)."""
+    pdf = into if into is not None else document(document_title(data), paper, fonts or font_files())
     width = content_width(pdf)
     heading = "Certificate of Completion" if data.kind == "certificate" else "Training Transcript"
 
@@ -146,7 +151,7 @@ def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None
     _signatures(pdf, data.trainers, width)
     _provider(pdf, data.provider, width)
     _verification(pdf, data, width)
-    return bytes(pdf.output())
+    return bytes(pdf.output()) if into is None else None
 
 
 def _provider(pdf: FPDF, lines: list[str], width: float) -> None:

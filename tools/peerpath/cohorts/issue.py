@@ -16,7 +16,8 @@ from itertools import repeat
 from pathlib import Path
 
 from peerpath.cohorts.attendance import dates_text
-from peerpath.cohorts.certificate_pdf import CertificateData, DomainLine, Fonts, fonts_for_batch, render_pdf
+from peerpath.cohorts.certificate_batch import render_batch
+from peerpath.cohorts.certificate_pdf import CertificateData, DomainLine, Fonts, fonts_for_batch
 from peerpath.cohorts.certificates import (
     LearnerResult,
     certificate_code,
@@ -32,6 +33,7 @@ from peerpath.models.siteextra import Provider
 from peerpath.models.standard import Standard
 
 LEARNERS_PER_WORKER = 25  # below this, starting a worker process costs more than it saves
+LEARNERS_PER_CHUNK = 50  # certificates drawn as one document, then split (see certificate_batch)
 DELIVERY = {"in-person": "in person", "virtual-live": "live online", "self-paced": "self-paced"}
 
 
@@ -119,13 +121,16 @@ def issue(
 
 
 def render_all(batch: list[CertificateData], paper: str, fonts: Fonts) -> Iterator[bytes]:
-    """PDFs in roster order; on several processes when the cohort is big enough to repay starting them."""
-    workers = min(os.cpu_count() or 1, len(batch) // LEARNERS_PER_WORKER)
+    """PDFs in roster order, drawn in chunks; on several processes when the cohort is big enough to repay it."""
+    chunks = [batch[i : i + LEARNERS_PER_CHUNK] for i in range(0, len(batch), LEARNERS_PER_CHUNK)]
+    workers = min(os.cpu_count() or 1, len(batch) // LEARNERS_PER_WORKER, len(chunks))
     if workers < 2:
-        yield from (render_pdf(data, paper, fonts) for data in batch)
+        for chunk in chunks:
+            yield from render_batch(chunk, paper, fonts)
         return
     with ProcessPoolExecutor(workers) as pool:
-        yield from pool.map(render_pdf, batch, repeat(paper), repeat(fonts), chunksize=8)
+        for pdfs in pool.map(render_batch, chunks, repeat(paper), repeat(fonts)):
+            yield from pdfs
 
 
 def _progress(done: int, total: int) -> None:
