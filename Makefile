@@ -6,7 +6,7 @@ LOCK   := requirements.lock
 STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: lock bench screenshots install check generate build build-zensical serve test lint system-deps schema clean
+.PHONY: lock bench screenshots install check generate build build-zensical serve test lint system-deps schema clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,6 +60,12 @@ serve: check
 
 schema: install
 	$(BIN)/peerpath schema
+
+# Every string PeerPath shows, gathered from the Python, the templates and the browser scripts
+# (tools/peerpath/i18n/babel.cfg) into build/peerpath.pot, then each language's catalog brought in step:
+# new strings arrive with an empty msgstr to translate, unused ones are dropped. README: "Translating".
+messages: install
+	$(BIN)/python -m peerpath.i18n.catalog
 
 # What the tests need from the system: Chromium for browser tests (Playwright cannot download
 # browsers here), Node.js for the third-party export readers in tests/js, DejaVu fonts for PDFs.

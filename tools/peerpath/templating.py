@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from functools import cache
 from pathlib import Path
 
+from babel.dates import format_date
 from jinja2 import Environment, FileSystemBytecodeCache, PackageLoader, StrictUndefined, pass_context
 from jinja2.filters import do_join
 from jinja2.runtime import Context
@@ -44,6 +46,52 @@ def _join(context: Context, items, separator: str = "") -> str:
     return Markup(markdown_text(separator)).join(i if isinstance(i, Markup) else markdown_text(str(i)) for i in items)
 
 
+def _fill(context: Context, text: str, variables: dict) -> str:
+    """A catalog's sentence is ours (trusted); the values put into it are escaped as `{{ value }}` would be."""
+    if not context.eval_ctx.autoescape:
+        return text % variables
+    if _in_markdown(context):
+        variables = {k: _markdown_value(v) for k, v in variables.items()}
+    return Markup(text) % variables
+
+
+def _markdown_value(value):
+    return Markup(markdown_text(value)) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
+@cache
+def _gettext_callables(lang: str) -> dict:
+    """`_`, `gettext`, `ngettext`, `pgettext` for templates (jinja2.ext.i18n newstyle: `%(name)s` values)."""
+    catalog = translations(lang)
+
+    @pass_context
+    def gettext(__context: Context, __string: str, **variables) -> str:
+        return _fill(__context, catalog.gettext(__string), variables)
+
+    @pass_context
+    def ngettext(__context: Context, __singular: str, __plural: str, __num: int, **variables) -> str:
+        variables.setdefault("num", __num)
+        return _fill(__context, catalog.ngettext(__singular, __plural, __num), variables)
+
+    @pass_context
+    def pgettext(__context: Context, __ctx: str, __string: str, **variables) -> str:
+        return _fill(__context, catalog.pgettext(__ctx, __string), variables)
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext}
+
+
+@pass_context
+def _hours(context: Context, minutes: int) -> str:
+    return hours_text(minutes, context.get("lang", SOURCE_LANGUAGE))
+
+
+@pass_context
+def _date(context: Context, value: date) -> str:
+    """A date as the reader's language writes it: 2026-12-02 in English, 2 de diciembre de 2026 in Spanish."""
+    lang = context.get("lang", SOURCE_LANGUAGE)
+    return value.isoformat() if lang == SOURCE_LANGUAGE else format_date(value, format="long", locale=lang)
+
+
 @cache
 def environment() -> Environment:
     """Templates live in peerpath/templates; everything is escaped unless marked safe."""
@@ -60,15 +108,17 @@ def environment() -> Environment:
         extensions=["jinja2.ext.i18n"],
     )
     env.filters["inline"] = lambda text: Markup(render_inline(text)) if text else ""
-    env.filters["hours"] = hours_text
+    env.filters["hours"] = _hours
+    env.filters["date"] = _date
+    env.newstyle_gettext = True  # type: ignore[attr-defined]  # `_("%(n)s h", n=...)`, as {% trans %} compiles
     env.filters["join"] = _join
     # For front matter `title:`: themes print it unescaped in <title> and the header.
-    env.filters["html_text"] = html_text
+    env.filters["html_text"] = lambda value: Markup(html_text(value))  # ours to print as it is
     return env
 
 
 def render(template: str, lang: str = SOURCE_LANGUAGE, **context) -> str:
     """Render a template in `lang`: its `_("...")` and `{% trans %}` strings come from that language's catalog."""
     env = environment()
-    env.install_gettext_translations(translations(lang), newstyle=True)
+    env.globals.update(_gettext_callables(lang))
     return env.get_template(template).render(lang=lang, **context)

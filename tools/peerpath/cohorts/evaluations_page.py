@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from peerpath.cohorts.evaluations_form import load_form
 from peerpath.cohorts.evaluations_read import EXPORT_FORMAT, EXPORT_VERSION
+from peerpath.i18n import SOURCE_LANGUAGE
 from peerpath.models.course import Course
 from peerpath.models.evaluation import EvaluationForm, EvaluationQuestion
 from peerpath.project import Project
@@ -49,15 +50,17 @@ def page_settings(form: EvaluationForm, course: Course) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
 
 
-def form_html(form: EvaluationForm, course: Course) -> str:
+def form_html(form: EvaluationForm, course: Course, lang: str = SOURCE_LANGUAGE) -> str:
     html = render(
-        "evaluation_form.html.j2", form=form, items=numbered(form), settings=Markup(page_settings(form, course))
+        "evaluation_form.html.j2", lang, form=form, items=numbered(form), settings=Markup(page_settings(form, course))
     )
     # Markdown ends a raw HTML block at a blank line: keep the form in one block.
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def evaluation_pages(project: Project, course: Course, directory_urls: bool) -> dict[str, str]:
+def evaluation_pages(
+    project: Project, course: Course, directory_urls: bool, lang: str = SOURCE_LANGUAGE
+) -> dict[str, str]:
     """evaluation.md, from the project's form (checked before generation) or the standard one."""
     form, _ = load_form(project)
     if form is None:
@@ -65,9 +68,10 @@ def evaluation_pages(project: Project, course: Course, directory_urls: bool) -> 
     return {
         "evaluation.md": render(
             "evaluation.md.j2",
+            lang,
             form=form,
             course=course,
-            form_html=Markup(form_html(form, course)),
+            form_html=Markup(form_html(form, course, lang)),
             assets=f"../{ASSETS}" if directory_urls else ASSETS,  # the page is evaluation/ or evaluation.html
         )
     }

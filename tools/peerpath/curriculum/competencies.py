@@ -5,17 +5,19 @@ Titles 1-4 are SAMHSA's wording; 5-12 are a close paraphrase (see shared referen
 
 from __future__ import annotations
 
+from peerpath.i18n import N_
+
 CATEGORIES: dict[int, str] = {
-    1: "Engages peers in collaborative and caring relationships",
-    2: "Provides support",
-    3: "Shares lived experiences of recovery",
-    4: "Personalizes peer support",
-    5: "Supports recovery planning",
-    6: "Links to resources, services, and supports",
-    7: "Provides information about skills related to health, wellness, and recovery",
-    8: "Helps peers to manage crises",
-    9: "Values communication",
-    10: "Supports collaboration and teamwork",
-    11: "Promotes leadership and advocacy",
-    12: "Promotes growth and development",
+    1: N_("Engages peers in collaborative and caring relationships"),
+    2: N_("Provides support"),
+    3: N_("Shares lived experiences of recovery"),
+    4: N_("Personalizes peer support"),
+    5: N_("Supports recovery planning"),
+    6: N_("Links to resources, services, and supports"),
+    7: N_("Provides information about skills related to health, wellness, and recovery"),
+    8: N_("Helps peers to manage crises"),
+    9: N_("Values communication"),
+    10: N_("Supports collaboration and teamwork"),
+    11: N_("Promotes leadership and advocacy"),
+    12: N_("Promotes growth and development"),
 }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
 from peerpath.models.module import ModuleMeta
 
 
@@ -31,9 +32,13 @@ def total_minutes(modules: Iterable[ModuleMeta]) -> int:
     return sum(contact_minutes(m) for m in modules)
 
 
-def hours_text(minutes: int) -> str:
-    """Minutes as hours to the nearest quarter hour, e.g. 165 -> '2.75 h', 180 -> '3 h'."""
+def hours_text(minutes: int, lang: str = SOURCE_LANGUAGE) -> str:
+    """Minutes as hours to the nearest quarter hour, e.g. 165 -> '2.75 h', 180 -> '3 h'.
+
+    English and US Spanish both write a decimal point and the symbol h (glossary-es.md).
+    """
     quarters = round(Fraction(minutes, 15))
     hours = Fraction(quarters, 4)
     shown = f"{float(hours):.2f}".rstrip("0").rstrip(".")
-    return f"{shown} h"
+    _ = gettext(lang)
+    return _("%(hours)s h") % {"hours": shown}

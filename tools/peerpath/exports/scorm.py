@@ -17,7 +17,7 @@ from peerpath.site.generate import learner_page, quiz_html
 from peerpath.templating import render
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc"]
-STATIC = ("peerpath.css", "quiz.js", "scorm.js")
+STATIC = ("peerpath.css", "i18n.js", "quiz.js", "scorm.js")  # i18n.js: the quiz's words (English here)
 
 
 def module_html(curriculum: Curriculum, module: Module) -> str:

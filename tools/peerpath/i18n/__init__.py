@@ -52,3 +52,18 @@ def gettext(lang: str) -> Callable[[str], str]:
 
 def ngettext(lang: str) -> Callable[[str, str, int], str]:
     return translations(lang).ngettext
+
+
+def pgettext(lang: str) -> Callable[[str, str], str]:
+    """For one English word that needs two Spanish ones: `pgettext(lang)("board result", "meets")`."""
+    return translations(lang).pgettext
+
+
+def N_(message: str) -> str:
+    """Marks a string for the catalog where it is defined; it is translated where it is shown."""
+    return message
+
+
+def NP_(context: str, message: str) -> tuple[str, str]:
+    """Marks a message with a context (msgctxt) for the catalog: `pgettext(lang)(*NP_("kind", "break"))`."""
+    return context, message

@@ -11,14 +11,16 @@ from markupsafe import Markup
 
 from peerpath.cohorts.evaluations_page import evaluation_pages
 from peerpath.cohorts.registry import read_events, status_by_hash
-from peerpath.curriculum.competencies import CATEGORIES
 from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.curriculum.hours import contact_minutes, minutes_by_topic, total_minutes
 from peerpath.curriculum.load import Module
 from peerpath.curriculum.notes import count_facilitator_notes, strip_facilitator_notes
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.jscatalog import messages_js
 from peerpath.models.quiz import Quiz, Reflection
 from peerpath.project import Project
 from peerpath.site.boards import board_pages
+from peerpath.site.labels import QUESTION_TYPE, SEGMENT_KIND, competency_names, words
 from peerpath.site.quizview import (
     answer_key_json,
     case_numbers,
@@ -36,28 +38,36 @@ PROGRESS_STORAGE_KEY = "peerpath.progress"  # the same name as KEY in static/pro
 
 
 def render_pages(
-    curriculum: Curriculum, project: Project, directory_urls: bool = False, base: dict | None = None
+    curriculum: Curriculum,
+    project: Project,
+    directory_urls: bool = False,
+    base: dict | None = None,
+    lang: str = SOURCE_LANGUAGE,
 ) -> dict[str, str | bytes]:
-    """Every generated file, by its path inside the docs folder. Pure apart from reading authored pages."""
+    """Every generated file, by its path inside the docs folder, in `lang`. Pure apart from reading authored pages."""
     pages: dict[str, str | bytes] = {}
     pages.update(authored_pages(project))
-    pages["index.md"] = str(pages.get("index.md", "# Home\n")) + home_module_table(curriculum)
-    blocks = quiz_blocks(curriculum)
+    _ = gettext(lang)
+    home = "# " + _("Home") + "\n"
+    pages["index.md"] = str(pages.get("index.md", home)) + home_module_table(curriculum, lang)
+    blocks = quiz_blocks(curriculum, lang)
     for module in curriculum.modules:
         quiz = curriculum.quizzes.get(module.meta.id)
-        pages[f"modules/{module.meta.id}.md"] = learner_page(curriculum, module, blocks.get(module.meta.id, ""))
-        pages[f"trainer/{module.meta.id}.md"] = trainer_page(curriculum, module, quiz)
+        pages[f"modules/{module.meta.id}.md"] = learner_page(curriculum, module, blocks.get(module.meta.id, ""), lang)
+        pages[f"trainer/{module.meta.id}.md"] = trainer_page(curriculum, module, quiz, lang)
         if quiz:
-            pages[f"trainer/answer-keys/{module.meta.id}.md"] = answer_key_page(module, quiz)
-    pages["trainer/index.md"] = trainer_index(curriculum)
-    pages.update(board_pages(curriculum, base))
-    pages.update(progress_pages(curriculum, directory_urls))
-    pages.update(verify_pages(read_events(project.registry, project.shown(project.registry)), directory_urls))
-    pages.update(evaluation_pages(project, curriculum.course, directory_urls))
-    boxes = {m.meta.id: _box(curriculum, m) for m in curriculum.modules}
-    pages.update(workbook_pages(curriculum, boxes, blocks))
+            pages[f"trainer/answer-keys/{module.meta.id}.md"] = answer_key_page(module, quiz, lang)
+    pages["trainer/index.md"] = trainer_index(curriculum, lang)
+    pages.update(board_pages(curriculum, base, lang))
+    pages.update(progress_pages(curriculum, directory_urls, lang))
+    events = read_events(project.registry, project.shown(project.registry))
+    pages.update(verify_pages(events, directory_urls, lang))
+    pages.update(evaluation_pages(project, curriculum.course, directory_urls, lang))
+    boxes = {m.meta.id: _box(curriculum, m, lang) for m in curriculum.modules}
+    pages.update(workbook_pages(curriculum, boxes, blocks, lang))
     for asset in resources.files("peerpath").joinpath("static").iterdir():
         pages[f"{ASSETS}/{asset.name}"] = asset.read_bytes()
+    pages[f"{ASSETS}/messages.js"] = messages_js(lang)
     if project.search_shim.is_file():
         pages[SEARCH_SHIM] = project.search_shim.read_bytes()
         pages[SEARCH_SHIM.replace("shim.js", "LICENSE")] = (project.vendor / "iframe-worker" / "LICENSE").read_bytes()
@@ -73,17 +83,18 @@ def authored_pages(project: Project) -> dict[str, str | bytes]:
     return pages
 
 
-def _box(curriculum: Curriculum, module: Module) -> str:
-    return render("module_box.html.j2", meta=module.meta, **_box_context(curriculum, module))
+def _box(curriculum: Curriculum, module: Module, lang: str) -> str:
+    return render("module_box.html.j2", lang, meta=module.meta, **_box_context(curriculum, module, lang))
 
 
-def quiz_html(quiz: Quiz, title: str) -> str:
+def quiz_html(quiz: Quiz, title: str, lang: str = SOURCE_LANGUAGE) -> str:
     """The interactive (and printable) knowledge check for one quiz."""
     graded = quiz.graded()
     groups = numbered_questions(quiz)
     reflections = sum(isinstance(item.question, Reflection) for _, batch in groups for item in batch)
     html = render(
         "quiz.html.j2",
+        lang,
         quiz=quiz,
         title=title,
         groups=groups,
@@ -97,30 +108,31 @@ def quiz_html(quiz: Quiz, title: str) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def quiz_blocks(curriculum: Curriculum) -> dict[str, str]:
+def quiz_blocks(curriculum: Curriculum, lang: str = SOURCE_LANGUAGE) -> dict[str, str]:
     """Module id -> its rendered knowledge check; rendered once, shown on the module page and in the workbook."""
     return {
-        module_id: quiz_html(quiz, curriculum.module(module_id).meta.title)
+        module_id: quiz_html(quiz, curriculum.module(module_id).meta.title, lang)
         for module_id, quiz in curriculum.quizzes.items()
     }
 
 
-def learner_page(curriculum: Curriculum, module: Module, quiz_block: str) -> str:
+def learner_page(curriculum: Curriculum, module: Module, quiz_block: str, lang: str = SOURCE_LANGUAGE) -> str:
     return render(
         "module.md.j2",
+        lang,
         meta=module.meta,
         body=strip_facilitator_notes(module.body).strip(),
         quiz_html=quiz_block,
-        **_box_context(curriculum, module),
+        **_box_context(curriculum, module, lang),
     )
 
 
-def _box_context(curriculum: Curriculum, module: Module) -> dict:
+def _box_context(curriculum: Curriculum, module: Module, lang: str) -> dict:
     return {
         "minutes": contact_minutes(module.meta),
         "by_topic": minutes_by_topic(module.meta),
         "topics": curriculum.topics,
-        "competency_names": CATEGORIES,
+        "competency_names": competency_names(lang),
     }
 
 
@@ -139,34 +151,39 @@ def agenda_rows(module: Module) -> list[AgendaRow]:
     return rows
 
 
-def trainer_page(curriculum: Curriculum, module: Module, quiz: Quiz | None) -> str:
+def trainer_page(curriculum: Curriculum, module: Module, quiz: Quiz | None, lang: str = SOURCE_LANGUAGE) -> str:
     return render(
         "trainer_module.md.j2",
+        lang,
         meta=module.meta,
+        kinds=words(SEGMENT_KIND, lang),
         body=module.body.strip(),
         quiz=quiz,
         agenda=agenda_rows(module),
         break_minutes=sum(s.minutes for s in module.meta.agenda if not s.is_contact),
-        **_box_context(curriculum, module),
+        **_box_context(curriculum, module, lang),
     )
 
 
-def answer_key_page(module: Module, quiz: Quiz) -> str:
+def answer_key_page(module: Module, quiz: Quiz, lang: str = SOURCE_LANGUAGE) -> str:
     return render(
         "answer_key.md.j2",
+        lang,
         meta=module.meta,
         quiz=quiz,
         groups=numbered_questions(quiz),
         graded_count=len(quiz.graded()),
-        answer=correct_answer_text,
+        question_types=words(QUESTION_TYPE, lang),
+        answer=lambda q: correct_answer_text(q, lang),
         cases=case_numbers(quiz),
         vignette=lambda s: Markup(vignette_html(s)),
     )
 
 
-def trainer_index(curriculum: Curriculum) -> str:
+def trainer_index(curriculum: Curriculum, lang: str = SOURCE_LANGUAGE) -> str:
     return render(
         "trainer_index.md.j2",
+        lang,
         modules=curriculum.modules,
         minutes={m.meta.id: contact_minutes(m.meta) for m in curriculum.modules},
         notes={m.meta.id: count_facilitator_notes(m.body) for m in curriculum.modules},
@@ -175,9 +192,10 @@ def trainer_index(curriculum: Curriculum) -> str:
     )
 
 
-def home_module_table(curriculum: Curriculum) -> str:
+def home_module_table(curriculum: Curriculum, lang: str = SOURCE_LANGUAGE) -> str:
     return render(
         "home_modules.md.j2",
+        lang,
         course=curriculum.course,
         parts=curriculum.parts(),
         modules_count=len(curriculum.modules),
@@ -215,7 +233,7 @@ def write_file(target: Path, content: str | bytes) -> bool:
     return True
 
 
-def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, str]:
+def progress_pages(curriculum: Curriculum, directory_urls: bool, lang: str = SOURCE_LANGUAGE) -> dict[str, str]:
     """My progress, the self-study record, and the curriculum data the progress script reads."""
     modules = [
         {
@@ -243,13 +261,14 @@ def progress_pages(curriculum: Curriculum, directory_urls: bool) -> dict[str, st
         f"{ASSETS}/curriculum.js": render("curriculum.js.j2", data=Markup(text)),
         "progress.md": render(
             "progress.md.j2",
+            lang,
             modules=modules,
             topics=topic_totals(modules, data["topics"]),
             total_minutes=total,
             prefix="../" if directory_urls else "",  # the page is progress/ or progress.html
         ),
-        "study-record.md": render("study_record.md.j2", course=curriculum.course),
-        "privacy.md": render("privacy.md.j2", storage_key=PROGRESS_STORAGE_KEY),
+        "study-record.md": render("study_record.md.j2", lang, course=curriculum.course),
+        "privacy.md": render("privacy.md.j2", lang, storage_key=PROGRESS_STORAGE_KEY),
     }
 
 
@@ -262,7 +281,7 @@ def topic_totals(modules: list[dict], labels: dict[str, str]) -> list[dict]:
     return [{"id": t, "label": labels.get(t, t), "minutes": n} for t, n in minutes.items()]
 
 
-def verify_pages(events: list[dict], directory_urls: bool) -> dict[str, str]:
+def verify_pages(events: list[dict], directory_urls: bool, lang: str = SOURCE_LANGUAGE) -> dict[str, str]:
     """The verify page and the registry it checks codes against (hashes only; no names)."""
     registry = status_by_hash(events)
     text = json.dumps(registry, ensure_ascii=False, sort_keys=True, separators=(",", ":")).replace("<", "\\u003c")
@@ -270,6 +289,7 @@ def verify_pages(events: list[dict], directory_urls: bool) -> dict[str, str]:
         f"{ASSETS}/registry.js": render("registry.js.j2", data=Markup(text)),
         "verify.md": render(
             "verify.md.j2",
+            lang,
             assets=f"../{ASSETS}" if directory_urls else ASSETS,  # the page is verify/ or verify.html
             issued=len(registry),
             revoked=sum("revoked" in r for r in registry.values()),

@@ -7,6 +7,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
 from peerpath.inline import render_inline, render_paragraphs
 from peerpath.models.quiz import (
     Matching,
@@ -121,12 +122,13 @@ def vignette_html(scenario: Scenario) -> str:
     return render_paragraphs(scenario.vignette)
 
 
-def correct_answer_text(q: Any) -> list[str]:
+def correct_answer_text(q: Any, lang: str = SOURCE_LANGUAGE) -> list[str]:
     """The correct answer in words, for the trainer's answer key (HTML-safe)."""
     if isinstance(q, (SingleChoice, MultipleSelect)):
         return [str(render_inline(c.text)) for c in q.choices if c.correct]
     if isinstance(q, TrueFalse):
-        return ["True" if q.answer else "False"]
+        _ = gettext(lang)
+        return [_("True") if q.answer else _("False")]
     if isinstance(q, Ordering):
         return [f"{i}. {render_inline(item.text)}" for i, item in enumerate(q.items, 1)]
     if isinstance(q, Matching):

@@ -16,6 +16,7 @@ from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.curriculum.hours import contact_minutes, hours_text
 from peerpath.curriculum.validation import validate
 from peerpath.curriculum.yamlsource import read_yaml
+from peerpath.i18n import N_, SOURCE_LANGUAGE, gettext
 from peerpath.problems import Problem
 from peerpath.project import Project
 from peerpath.site.generate import ASSETS, SEARCH_SHIM
@@ -24,19 +25,21 @@ from peerpath.text import html_text
 ENGINES = ("mkdocs", "zensical")
 # Pages the generator writes for every site, in the order the navigation lists them.
 GENERATED_LEARNER_PAGES = [
-    ("Learner workbook", "workbook.md"),
-    ("My progress", "progress.md"),
-    ("Self-study record", "study-record.md"),
-    ("Course evaluation", "evaluation.md"),
-    ("Verify a certificate", "verify.md"),
-    ("Privacy", "privacy.md"),
+    (N_("Learner workbook"), "workbook.md"),
+    (N_("My progress"), "progress.md"),
+    (N_("Self-study record"), "study-record.md"),
+    (N_("Course evaluation"), "evaluation.md"),
+    (N_("Verify a certificate"), "verify.md"),
+    (N_("Privacy"), "privacy.md"),
 ]
-TRAINER_SECTION = "For trainers"  # the same name an authored for-trainers/ folder gets, so they share a section
+TRAINER_SECTION = N_("For trainers")  # the same name an authored for-trainers/ folder gets, so they share a section
 HOOKS = Path(__file__).parent.parent / "mkdocs_hooks.py"  # the one MkDocs-specific file, at the top
 STATIC = Path(__file__).parent.parent / "static"  # PeerPath's own scripts and styles
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
 STORAGE_GUARD = f"{ASSETS}/storage.js"  # which storage works; keeps the theme working when it is blocked
 SCRIPTS = [
+    f"{ASSETS}/messages.js",  # generated: the scripts' words in the site's language
+    f"{ASSETS}/i18n.js",  # t() and tn(), which read them
     f"{ASSETS}/site.js",
     f"{ASSETS}/progress-core.js",
     f"{ASSETS}/curriculum.js",
@@ -62,12 +65,14 @@ def read_base_config(project: Project) -> tuple[dict[str, Any] | None, list[Prob
     return (doc.data if model else None), problems
 
 
-def navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, str]) -> list[Any]:
-    """Home, the parts with each module's hours, the workbook, then authored sections.
+def navigation(
+    curriculum: Curriculum, authored: list[str], titles: dict[str, str], lang: str = SOURCE_LANGUAGE
+) -> list[Any]:
+    """Home, the parts with each module's hours, the workbook, then authored sections, in `lang`.
 
     Themes print navigation titles as HTML, so every title is made text first (`html_text`).
     """
-    return _as_text(_navigation(curriculum, authored, titles))
+    return _as_text(_navigation(curriculum, authored, titles, lang))
 
 
 def _as_text(nav: Any) -> Any:
@@ -78,42 +83,48 @@ def _as_text(nav: Any) -> Any:
     return nav
 
 
-def _navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, str]) -> list[Any]:
-    nav: list[Any] = [{"Home": "index.md"}]
+def _navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, str], lang: str) -> list[Any]:
+    _ = gettext(lang)
+    nav: list[Any] = [{_("Home"): "index.md"}]
     for title, modules in curriculum.parts():
         nav.append(
             {
                 title: [
-                    {f"{m.meta.title} ({hours_text(contact_minutes(m.meta))})": f"modules/{m.meta.id}.md"}
+                    {f"{m.meta.title} ({hours_text(contact_minutes(m.meta), lang)})": f"modules/{m.meta.id}.md"}
                     for m in modules
                 ]
             }
         )
-    nav.extend({title: path} for title, path in GENERATED_LEARNER_PAGES)
+    nav.extend({_(title): path} for title, path in GENERATED_LEARNER_PAGES)
     sections: dict[str, list[Any]] = {}
     for rel in authored:
         if "/" in rel:
             folder = rel.split("/")[0]
-            sections.setdefault(folder.replace("-", " ").capitalize(), []).append({titles[rel]: rel})
+            name = folder.replace("-", " ").capitalize()
+            sections.setdefault(_(name) if name == TRAINER_SECTION else name, []).append({titles[rel]: rel})
         elif rel != "index.md":
             nav.append({titles[rel]: rel})
-    sections.setdefault(TRAINER_SECTION, []).append({"Trainer editions": trainer_navigation(curriculum)})
+    trainer = _(TRAINER_SECTION)
+    sections.setdefault(trainer, []).append({_("Trainer editions"): trainer_navigation(curriculum, lang)})
     nav.extend({name: pages} for name, pages in sections.items())
     if curriculum.standards:
-        boards = [{"Overview": "boards/index.md"}, {"Crosswalk": "boards/crosswalk.md"}]
+        boards = [{_("Overview"): "boards/index.md"}, {_("Crosswalk"): "boards/crosswalk.md"}]
         boards += [{s.name: f"boards/{s.id}.md"} for s in curriculum.standards.values()]
-        nav.append({"For boards": boards})
+        nav.append({_("For boards"): boards})
     return nav
 
 
-def trainer_navigation(curriculum: Curriculum) -> list[Any]:
+def trainer_navigation(curriculum: Curriculum, lang: str = SOURCE_LANGUAGE) -> list[Any]:
     """The trainer editions, in course order, after the page that lists them all."""
-    return [{"All trainer editions": "trainer/index.md"}] + [
+    _ = gettext(lang)
+    return [{_("All trainer editions"): "trainer/index.md"}] + [
         {m.meta.title: f"trainer/{m.meta.id}.md"} for m in curriculum.modules
     ]
 
 
-def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list[Any]) -> dict[str, Any]:
+def engine_config(
+    base: dict[str, Any], project: Project, engine: str, nav: list[Any], lang: str = SOURCE_LANGUAGE
+) -> dict[str, Any]:
     """The config one engine builds from; paths are relative to the build folder it is written to."""
     config = dict(base)
     rel = lambda path: os.path.relpath(path, project.build)  # noqa: E731
@@ -140,12 +151,26 @@ def engine_config(base: dict[str, Any], project: Project, engine: str, nav: list
     # overrides/main.html writes these small head scripts into each page instead of linking them:
     # two fewer requests that hold up the first paint on a phone.
     inline = [head_script_text(project, path) for path in polyfills]
-    config["extra"] = {**config.get("extra", {}), "polyfills": polyfills, "peerpath_head_scripts": inline}
+    config["extra"] = {
+        **config.get("extra", {}),
+        "polyfills": polyfills,
+        "peerpath_head_scripts": inline,
+        "peerpath_text": theme_text(lang),
+    }
     if engine == "mkdocs":
         config["hooks"] = [rel(HOOKS)]
         folders = (project.curriculum, project.quizzes, project.standards, project.overrides)
         config["watch"] = [rel(d) for d in folders if d.is_dir()]
     return config
+
+
+def theme_text(lang: str) -> dict[str, str]:
+    """The words overrides/main.html adds to the theme's pages, in the site's language."""
+    _ = gettext(lang)
+    return {
+        "trainer_edition": _("Trainer edition."),
+        "trainer_banner": _("Facilitator notes and answers are on this page; learners read the learner pages."),
+    }
 
 
 def head_script_text(project: Project, path: str) -> str:

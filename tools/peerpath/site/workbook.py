@@ -12,6 +12,7 @@ from peerpath.curriculum.crosscheck import Curriculum, slugify
 from peerpath.curriculum.hours import contact_minutes, total_minutes
 from peerpath.curriculum.load import Module
 from peerpath.curriculum.notes import strip_facilitator_notes
+from peerpath.i18n import SOURCE_LANGUAGE
 from peerpath.site.markdown_links import demote_headings, rebase_links
 from peerpath.templating import render
 
@@ -40,12 +41,15 @@ def workbook_parts(curriculum: Curriculum) -> list[WorkbookPart]:
     return parts
 
 
-def workbook_pages(curriculum: Curriculum, boxes: dict[str, str], quizzes: dict[str, str]) -> dict[str, str]:
+def workbook_pages(
+    curriculum: Curriculum, boxes: dict[str, str], quizzes: dict[str, str], lang: str = SOURCE_LANGUAGE
+) -> dict[str, str]:
     """workbook.md (the parts, with hours) and one page per part with its modules and paper quizzes."""
     parts = workbook_parts(curriculum)
     pages = {
         "workbook.md": render(
             "workbook.md.j2",
+            lang,
             course=curriculum.course,
             parts=parts,
             modules_count=len(curriculum.modules),
@@ -54,7 +58,7 @@ def workbook_pages(curriculum: Curriculum, boxes: dict[str, str], quizzes: dict[
     }
     for part in parts:
         entries = [_entry(module, boxes, quizzes) for module in part.modules]
-        pages[part.path] = render("workbook_part.md.j2", course=curriculum.course, part=part, modules=entries)
+        pages[part.path] = render("workbook_part.md.j2", lang, course=curriculum.course, part=part, modules=entries)
     return pages
 
 

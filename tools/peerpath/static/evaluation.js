@@ -5,6 +5,10 @@
   "use strict";
   var VERSION = 1;
 
+  /* Words in the page's language (i18n.js). */
+  function t(text, values) { return window.PeerPathI18n.t(text, values); }
+  function tn(one, many, n, values) { return window.PeerPathI18n.tn(one, many, n, values); }
+
   function store() { return (window.PeerPathStorage && window.PeerPathStorage.store) || null; }
   function kind() { return (window.PeerPathStorage && window.PeerPathStorage.kind) || "memory"; }
 
@@ -73,11 +77,10 @@
   function count(answers) { return Object.keys(answers).length; }
 
   function savedText(n) {
-    if (!n) return "No answers yet.";
-    var where = kind() === "local" ? "in this browser on this device" : kind() === "session" ?
-      "in this tab only, until it is closed (this browser keeps nothing longer): download your answers before you close it" :
-      "on this page only (this browser keeps nothing): download or print your answers before you leave";
-    return n + " answer" + (n === 1 ? "" : "s") + " saved " + where + ". Nothing has been sent anywhere.";
+    if (!n) return t("No answers yet.");
+    if (kind() === "local") return tn("{n} answer saved in this browser on this device. Nothing has been sent anywhere.", "{n} answers saved in this browser on this device. Nothing has been sent anywhere.", n);
+    if (kind() === "session") return tn("{n} answer saved in this tab only, until it is closed (this browser keeps nothing longer): download your answers before you close it. Nothing has been sent anywhere.", "{n} answers saved in this tab only, until it is closed (this browser keeps nothing longer): download your answers before you close it. Nothing has been sent anywhere.", n);
+    return tn("{n} answer saved on this page only (this browser keeps nothing): download or print your answers before you leave. Nothing has been sent anywhere.", "{n} answers saved on this page only (this browser keeps nothing): download or print your answers before you leave. Nothing has been sent anywhere.", n);
   }
 
   function download(settings, answers) {
@@ -104,11 +107,11 @@
     var show = function (text) { status.textContent = text; };
     var aside = setAside(settings);
     fill(form, settings, load(settings));
-    show(aside ? "Answers saved earlier could not be read; they are kept unchanged in this browser under " + aside + "." :
+    show(aside ? t("Answers saved earlier could not be read; they are kept unchanged in this browser under {key}.", { key: aside }) :
       savedText(count(load(settings))));
     var changed = function () {
       var answers = read(form, settings);
-      show(save(settings, answers) ? savedText(count(answers)) : "Your answers could not be saved in this browser: download or print them before you leave.");
+      show(save(settings, answers) ? savedText(count(answers)) : t("Your answers could not be saved in this browser: download or print them before you leave."));
     };
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
@@ -116,17 +119,17 @@
     form.querySelector(".pp-eval-download").addEventListener("click", function () {
       var answers = read(form, settings);
       download(settings, answers);
-      show("Downloaded a file with your " + count(answers) + " answer" + (count(answers) === 1 ? "" : "s") + ". Hand it to your trainer the way they ask.");
+      show(tn("Downloaded a file with your {n} answer. Hand it to your trainer the way they ask.", "Downloaded a file with your {n} answers. Hand it to your trainer the way they ask.", count(answers)));
     });
     var dated = function () { form.querySelector(".pp-eval-date").textContent = new Date().toLocaleDateString(); };
     dated();
     window.addEventListener("beforeprint", dated);
     form.querySelector(".pp-eval-print").addEventListener("click", function () { dated(); window.print(); });
     form.querySelector(".pp-eval-clear").addEventListener("click", function () {
-      if (!window.confirm("Clear every answer on this form from this browser? Download them first if you want to keep them.")) return;
+      if (!window.confirm(t("Clear every answer on this form from this browser? Download them first if you want to keep them."))) return;
       try { store().removeItem(settings.key); } catch (e) { /* nothing was kept */ }
       fill(form, settings, {});
-      show("Your answers were cleared from this browser.");
+      show(t("Your answers were cleared from this browser."));
     });
     /* Another tab of this site changed the answers: show them here too. */
     window.addEventListener("storage", function (event) {

@@ -11,6 +11,13 @@
   var ASIDE = KEY + ".unreadable.";   // a record set aside, waiting for the learner to act on it
   var KEPT = KEY + ".set-aside.";     // a record set aside that the learner has dealt with
 
+  /* Words for the learner in the page's language when i18n.js is loaded; the English text otherwise. */
+  function t(text, values) {
+    var i18n = typeof self !== "undefined" && self.PeerPathI18n;
+    if (i18n) return i18n.t(text, values);
+    return text.replace(/\{(\w+)\}/g, function (all, name) { return values && name in values ? String(values[name]) : all; });
+  }
+
   function empty() {
     return { version: VERSION, modules: {}, quizzes: {}, reflections: {} };
   }
@@ -29,21 +36,21 @@
   function parse(text) {
     if (text === null || text === undefined || text === "") return { data: empty(), problem: null, damaged: [] };
     var raw;
-    try { raw = JSON.parse(text); } catch (e) { return unusable("Saved progress could not be read (it is not valid JSON)."); }
+    try { raw = JSON.parse(text); } catch (e) { return unusable(t("Saved progress could not be read (it is not valid JSON).")); }
     return upgrade(raw);
   }
 
   function unusable(problem) { return { data: empty(), problem: problem, damaged: [] }; }
 
   function upgrade(raw) {
-    if (!isObject(raw) || typeof raw.version !== "number") return unusable("Saved progress is not in a format PeerPath knows.");
-    if (raw.version > VERSION) return unusable("Saved progress comes from a newer version of PeerPath.");
+    if (!isObject(raw) || typeof raw.version !== "number") return unusable(t("Saved progress is not in a format PeerPath knows."));
+    if (raw.version > VERSION) return unusable(t("Saved progress comes from a newer version of PeerPath."));
     var data = raw;
     for (var v = raw.version + 1; v <= VERSION; v++) {
-      if (!MIGRATIONS[v]) return unusable("Saved progress is from an old version that cannot be upgraded.");
+      if (!MIGRATIONS[v]) return unusable(t("Saved progress is from an old version that cannot be upgraded."));
       data = MIGRATIONS[v](data);
     }
-    if (!isObject(data.modules) || !isObject(data.quizzes) || !isObject(data.reflections)) return unusable("Saved progress is missing parts.");
+    if (!isObject(data.modules) || !isObject(data.quizzes) || !isObject(data.reflections)) return unusable(t("Saved progress is missing parts."));
     return salvage(data);
   }
 
@@ -57,16 +64,16 @@
   /* Keep every entry that passes its check; name the others. */
   function salvage(d) {
     var out = empty(), damaged = [], id, q;
-    for (id in d.modules) { if (moduleOk(d.modules[id])) out.modules[id] = d.modules[id]; else damaged.push("module " + id); }
-    for (id in d.quizzes) { if (quizOk(d.quizzes[id])) out.quizzes[id] = d.quizzes[id]; else damaged.push("quiz " + id); }
+    for (id in d.modules) { if (moduleOk(d.modules[id])) out.modules[id] = d.modules[id]; else damaged.push(t("module {id}", { id: id })); }
+    for (id in d.quizzes) { if (quizOk(d.quizzes[id])) out.quizzes[id] = d.quizzes[id]; else damaged.push(t("quiz {id}", { id: id })); }
     for (id in d.reflections) {
-      if (!isObject(d.reflections[id])) { damaged.push("reflections of quiz " + id); continue; }
+      if (!isObject(d.reflections[id])) { damaged.push(t("reflections of quiz {id}", { id: id })); continue; }
       for (q in d.reflections[id]) {
-        if (!reflectionOk(d.reflections[id][q])) { damaged.push("reflection " + q + " of quiz " + id); continue; }
+        if (!reflectionOk(d.reflections[id][q])) { damaged.push(t("reflection {question} of quiz {id}", { question: q, id: id })); continue; }
         (out.reflections[id] = out.reflections[id] || {})[q] = d.reflections[id][q];
       }
     }
-    var problem = damaged.length ? "Part of your saved progress is damaged (" + damaged.join(", ") + "); everything else was kept." : null;
+    var problem = damaged.length ? t("Part of your saved progress is damaged ({entries}); everything else was kept.", { entries: damaged.join(", ") }) : null;
     return { data: out, problem: problem, damaged: damaged };
   }
 
@@ -74,30 +81,30 @@
      but the rest of its entry is kept. Returns {data, restored, lost} (entry names). */
   function repair(text) {
     var raw;
-    try { raw = JSON.parse(text); } catch (e) { return { data: empty(), restored: [], lost: ["the whole record (it is not valid JSON)"] }; }
-    if (!isObject(raw) || raw.version !== VERSION) return { data: empty(), restored: [], lost: ["the whole record (its format is not one this version of PeerPath reads)"] };
+    try { raw = JSON.parse(text); } catch (e) { return { data: empty(), restored: [], lost: [t("the whole record (it is not valid JSON)")] }; }
+    if (!isObject(raw) || raw.version !== VERSION) return { data: empty(), restored: [], lost: [t("the whole record (its format is not one this version of PeerPath reads)")] };
     var out = empty(), restored = [], lost = [], id;
     var modules = isObject(raw.modules) ? raw.modules : {}, quizzes = isObject(raw.quizzes) ? raw.quizzes : {};
     for (id in modules) {
       var m = modules[id] || {};
       var opened = isDate(m.opened) ? m.opened || null : null, completed = isDate(m.completed) ? m.completed || null : null;
-      if (!opened && !completed) { lost.push("module " + id); continue; }
+      if (!opened && !completed) { lost.push(t("module {id}", { id: id })); continue; }
       out.modules[id] = { opened: opened || completed, completed: completed };
-      restored.push("module " + id);
+      restored.push(t("module {id}", { id: id }));
     }
     for (id in quizzes) {
       var r = quizzes[id] || {};
-      if (!isObject(r.best) || typeof r.best.percent !== "number") { lost.push("quiz " + id); continue; }
+      if (!isObject(r.best) || typeof r.best.percent !== "number") { lost.push(t("quiz {id}", { id: id })); continue; }
       var times = Array.isArray(r.attemptTimes) ? r.attemptTimes.filter(function (t) { return typeof t === "string" && isDate(t); }) : [];
       out.quizzes[id] = { module: typeof r.module === "string" ? r.module : id, attempts: typeof r.attempts === "number" ? r.attempts : Math.max(1, times.length),
                           best: r.best, passed: r.passed === true, lastAttempt: isDate(r.lastAttempt) ? r.lastAttempt || null : null,
                           passedAt: isDate(r.passedAt) ? r.passedAt || null : null, attemptTimes: times };
-      restored.push("quiz " + id);
+      restored.push(t("quiz {id}", { id: id }));
     }
     var kept = salvage({ modules: {}, quizzes: {}, reflections: isObject(raw.reflections) ? raw.reflections : {} });
     out.reflections = kept.data.reflections;
     lost = lost.concat(kept.damaged);
-    for (id in out.reflections) restored.push("reflections of quiz " + id);
+    for (id in out.reflections) restored.push(t("reflections of quiz {id}", { id: id }));
     return { data: out, restored: restored, lost: lost };
   }
 

@@ -5,9 +5,10 @@
   "use strict";
   var P = window.PeerPathProgress;
   if (!P) return;
-  var core = P.core, curriculum = P.curriculum, el = P.el;
+  var core = P.core, curriculum = P.curriculum, el = P.el, t = P.t, tn = P.tn;
 
-  function hours(min) { return Math.round(min / 15) / 4 + " h"; }
+  /* As the site prints hours (hours.py): to the nearest quarter, a decimal point in English and Spanish. */
+  function hours(min) { return t("{hours} h", { hours: Math.round(min / 15) / 4 }); }
   function isComplete(data, m) { return core.status(data, m.id) === "complete"; }
 
   function completedMinutes(data) {
@@ -26,8 +27,10 @@
   }
 
   function scoreText(quiz) {
-    return quiz && quiz.best ? quiz.best.percent + " %" + (quiz.passed ? " (passed)" : "") + ", " + quiz.attempts +
-      " attempt" + (quiz.attempts === 1 ? "" : "s") : "–";
+    if (!quiz || !quiz.best) return "–";
+    var values = { percent: quiz.best.percent };
+    return quiz.passed ? tn("{percent} % (passed), {n} attempt", "{percent} % (passed), {n} attempts", quiz.attempts, values)
+      : tn("{percent} %, {n} attempt", "{percent} %, {n} attempts", quiz.attempts, values);
   }
 
   function progressPage(data) {
@@ -35,13 +38,13 @@
     if (!host) return;
     var done = completedMinutes(data);
     var count = curriculum.modules.filter(function (m) { return isComplete(data, m); }).length;
-    host.querySelector(".pp-progress-summary").textContent = "You have completed " + count + " of " +
-      curriculum.modules.length + " modules: " + hours(done.total) + " of " + hours(curriculum.totalMinutes) + " of contact time.";
+    host.querySelector(".pp-progress-summary").textContent = t("You have completed {count} of {total} modules: {done} of {hours} of contact time.",
+      { count: count, total: curriculum.modules.length, done: hours(done.total), hours: hours(curriculum.totalMinutes) });
     setBar(host.querySelector(".pp-progress-overall"), done.total, curriculum.totalMinutes);
     var next = curriculum.modules.filter(function (m) { return !isComplete(data, m); })[0];
     var nextP = host.querySelector(".pp-next");
     if (nextP) {
-      nextP.textContent = next ? "Next to study: " : "You have completed every module.";
+      nextP.textContent = next ? t("Next to study:") + " " : t("You have completed every module.");
       if (next) nextP.appendChild(el("a", { href: P.url(next) }, next.title));
     }
     host.querySelectorAll("tr[data-module]").forEach(function (row) {
@@ -71,16 +74,16 @@
       var saved = data.reflections[m.quiz] || {};
       var answered = (m.reflections || []).filter(function (r) { return saved[r.id]; });
       if (!answered.length) return;
-      var block = el("section", { "class": "pp-reflection-entry", "aria-label": "Reflections: " + m.title });
+      var block = el("section", { "class": "pp-reflection-entry", "aria-label": t("Reflections: {module}", { module: m.title }) });
       block.appendChild(el("h3", {}, m.title));
       answered.forEach(function (r) {
         block.appendChild(el("p", { "class": "pp-reflection-prompt" }, r.prompt));
         block.appendChild(el("blockquote", {}, saved[r.id].text));
-        block.appendChild(el("p", { "class": "pp-reflection-date" }, "Saved on " + P.fmtDate(saved[r.id].savedAt)));
+        block.appendChild(el("p", { "class": "pp-reflection-date" }, t("Saved on {date}", { date: P.fmtDate(saved[r.id].savedAt) })));
       });
       host.appendChild(block);
     });
-    if (!host.children.length) host.appendChild(el("p", {}, "No reflections saved yet. They appear here after you check a quiz that has one."));
+    if (!host.children.length) host.appendChild(el("p", {}, t("No reflections saved yet. They appear here after you check a quiz that has one.")));
   }
 
   function say(text) {
@@ -90,12 +93,12 @@
 
   function controls() {
     var box = el("div", { "class": "pp-progress-controls" });
-    box.appendChild(el("h2", { id: "keep-or-move-your-progress" }, "Keep or move your progress"));
-    box.appendChild(el("p", {}, "Your progress is saved only in this browser. Export it to a file to keep a copy or to move it to another device; importing merges it with what is already here (best scores are kept, nothing is overwritten, and importing the same file again changes nothing)."));
-    var exportBtn = el("button", { type: "button", "class": "md-button pp-export" }, "Export progress");
-    exportBtn.addEventListener("click", function () { P.exportProgress(); say("Your progress was exported to a file."); });
+    box.appendChild(el("h2", { id: "keep-or-move-your-progress" }, t("Keep or move your progress")));
+    box.appendChild(el("p", {}, t("Your progress is saved only in this browser. Export it to a file to keep a copy or to move it to another device; importing merges it with what is already here (best scores are kept, nothing is overwritten, and importing the same file again changes nothing).")));
+    var exportBtn = el("button", { type: "button", "class": "md-button pp-export" }, t("Export progress"));
+    exportBtn.addEventListener("click", function () { P.exportProgress(); say(t("Your progress was exported to a file.")); });
     var label = el("label", { "class": "pp-import-label" });
-    label.appendChild(document.createTextNode("Import progress from a file "));
+    label.appendChild(document.createTextNode(t("Import progress from a file") + " "));
     var input = el("input", { type: "file", accept: "application/json,.json", "class": "pp-import" });
     label.appendChild(input);
     input.addEventListener("change", function () {
@@ -103,18 +106,18 @@
       if (!file) return;
       file.text().then(function (text) {
         var result = core.parse(text);
-        if (result.problem && !result.damaged.length) { say("That file could not be imported: " + result.problem + " Nothing was changed."); return; }
+        if (result.problem && !result.damaged.length) { say(t("That file could not be imported: {problem} Nothing was changed.", { problem: result.problem })); return; }
         P.update(function (d) { return core.merge(d, result.data); });
-        say("Progress imported and merged with what was already here." + (result.problem ? " " + result.problem : ""));
+        say(t("Progress imported and merged with what was already here.") + (result.problem ? " " + result.problem : ""));
         input.value = "";
       });
     });
-    var clearBtn = el("button", { type: "button", "class": "md-button pp-clear" }, "Clear my progress");
+    var clearBtn = el("button", { type: "button", "class": "md-button pp-clear" }, t("Clear my progress"));
     clearBtn.addEventListener("click", function () {
-      if (!window.confirm("Delete all your PeerPath progress and reflections from this browser? Export first if you want to keep a copy.")) return;
+      if (!window.confirm(t("Delete all your PeerPath progress and reflections from this browser? Export first if you want to keep a copy."))) return;
       P.update(function () { return core.empty(); });
       P.removeAll("peerpath.quiz-draft.");
-      say("Your progress was cleared from this browser.");
+      say(t("Your progress was cleared from this browser."));
     });
     box.appendChild(exportBtn); box.appendChild(document.createTextNode(" ")); box.appendChild(label);
     box.appendChild(document.createTextNode(" ")); box.appendChild(clearBtn);
@@ -135,12 +138,12 @@
       var r = el("tr");
       r.appendChild(el("td", {}, m.title));
       r.appendChild(el("td", {}, P.fmtDate(data.modules[m.id].completed)));
-      r.appendChild(el("td", {}, quiz && quiz.best ? quiz.best.percent + " %" : "no quiz taken"));
+      r.appendChild(el("td", {}, quiz && quiz.best ? t("{percent} %", { percent: quiz.best.percent }) : t("no quiz taken")));
       r.appendChild(el("td", {}, hours(m.minutes)));
       rows.appendChild(r);
     });
     if (!rows.children.length) {
-      var none = el("tr"); none.appendChild(el("td", { colspan: "4" }, "No modules marked complete yet.")); rows.appendChild(none);
+      var none = el("tr"); none.appendChild(el("td", { colspan: "4" }, t("No modules marked complete yet."))); rows.appendChild(none);
     }
     host.querySelector(".pp-record-total").textContent = hours(total);
     reflections(host.querySelector(".pp-reflections"), data);
@@ -161,7 +164,7 @@
     var host = document.getElementById("pp-home-progress");
     if (!host) return;
     var n = curriculum.modules.filter(function (m) { return isComplete(data, m); }).length;
-    host.textContent = n ? "Your progress on this device: " + n + " of " + curriculum.modules.length + " modules complete." : "";
+    host.textContent = n ? t("Your progress on this device: {count} of {total} modules complete.", { count: n, total: curriculum.modules.length }) : "";
   }
 
   P.onChange(function (data) { progressPage(data); recordPage(data); homePage(data); });

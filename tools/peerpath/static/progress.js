@@ -11,6 +11,10 @@
   var state = { data: core.empty(), saveFailed: false, messages: [] };
   var listeners = [];
 
+  /* Words in the page's language (i18n.js). */
+  function t(text, values) { return window.PeerPathI18n.t(text, values); }
+  function tn(one, many, n, values) { return window.PeerPathI18n.tn(one, many, n, values); }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     for (var k in attrs || {}) node.setAttribute(k, attrs[k]);
@@ -82,40 +86,41 @@
     return b;
   }
 
-  var STORAGE_NOTICE = {
-    session: "Your browser is not letting this site keep anything after this tab is closed. Your progress is kept while this tab stays open, on every page of the site. To keep it longer, export it to a file.",
-    memory: "Your browser is not letting this site save anything, not even until the tab is closed. What you do on this page is lost when you leave or reload it. Export your progress to a file before you go."
-  };
+  function storageText(kind) {
+    if (kind === "session") return t("Your browser is not letting this site keep anything after this tab is closed. Your progress is kept while this tab stays open, on every page of the site. To keep it longer, export it to a file.");
+    if (kind === "memory") return t("Your browser is not letting this site save anything, not even until the tab is closed. What you do on this page is lost when you leave or reload it. Export your progress to a file before you go.");
+    return null;
+  }
 
   function storageNotice() {
-    var text = state.saveFailed ? "Saving failed (storage may be full). What you do from now on is kept on this page only; export your progress to a file to keep it."
-      : STORAGE_NOTICE[storage.kind];
+    var text = state.saveFailed ? t("Saving failed (storage may be full). What you do from now on is kept on this page only; export your progress to a file to keep it.")
+      : storageText(storage.kind);
     if (!text) return null;
     var box = el("div", { "class": "pp-notice pp-notice--storage" });
     box.appendChild(el("p", {}, text));
-    box.appendChild(button("Export progress", "pp-notice-export", exportProgress));
+    box.appendChild(button(t("Export progress"), "pp-notice-export", exportProgress));
     return box;
   }
 
   /* A record that was set aside stays in view until the learner restores, keeps or downloads it. */
   function asideNotice(key) {
     var text = stored(key) || "";
-    var problem = core.parse(text).problem || "Saved progress could not be read.";
+    var problem = core.parse(text).problem || t("Saved progress could not be read.");
     var box = el("div", { "class": "pp-notice pp-notice--aside", "data-key": key });
-    box.appendChild(el("p", {}, problem + " A copy of the saved record, exactly as it was, has been set aside (not deleted) in this browser under the name “" + key + "”."));
+    box.appendChild(el("p", {}, problem + " " + t("A copy of the saved record, exactly as it was, has been set aside (not deleted) in this browser under the name “{key}”.", { key: key })));
     var actions = el("p", { "class": "pp-notice-actions" });
-    actions.appendChild(button("Restore what can be read", "pp-restore", function () {
+    actions.appendChild(button(t("Restore what can be read"), "pp-restore", function () {
       var repaired = core.repair(text);
       update(function (d) { return core.merge(d, repaired.data); });
       rename(key, core.KEPT + key.slice(core.ASIDE.length));
-      state.messages.push((repaired.restored.length ? "Restored from the set-aside copy: " + repaired.restored.join(", ") + "." : "Nothing more could be restored from the set-aside copy.") +
-        (repaired.lost.length ? " Could not be restored: " + repaired.lost.join(", ") + " (the copy is still kept in this browser)." : ""));
+      state.messages.push((repaired.restored.length ? t("Restored from the set-aside copy: {entries}.", { entries: repaired.restored.join(", ") }) : t("Nothing more could be restored from the set-aside copy.")) +
+        (repaired.lost.length ? " " + t("Could not be restored: {entries} (the copy is still kept in this browser).", { entries: repaired.lost.join(", ") }) : ""));
       changed();
     }));
-    actions.appendChild(button("Download the set-aside copy", "pp-download-aside", function () {
+    actions.appendChild(button(t("Download the set-aside copy"), "pp-download-aside", function () {
       download("peerpath-progress-set-aside-" + key.slice(core.ASIDE.length).slice(0, 10) + ".json", text);
     }));
-    actions.appendChild(button("Keep it set aside and hide this", "pp-keep-aside", function () {
+    actions.appendChild(button(t("Keep it set aside and hide this"), "pp-keep-aside", function () {
       rename(key, core.KEPT + key.slice(core.ASIDE.length));
       changed();
     }));
@@ -126,7 +131,7 @@
   function paintNotices() {
     var host = document.querySelector(".md-content__inner") || document.body;
     var box = host.querySelector(":scope > .pp-notices");
-    if (!box) { box = el("div", { "class": "pp-notices", role: "region", "aria-label": "Notices about your saved progress" }); host.insertBefore(box, host.firstChild); }
+    if (!box) { box = el("div", { "class": "pp-notices", role: "region", "aria-label": t("Notices about your saved progress") }); host.insertBefore(box, host.firstChild); }
     box.textContent = "";
     var s = storageNotice();
     if (s) box.appendChild(s);
@@ -139,7 +144,11 @@
   function moduleById(id) { return curriculum.modules.filter(function (m) { return m.id === id; })[0] || null; }
   function fmtDate(iso) { return iso ? iso.slice(0, 10) : "–"; }
 
-  var LABEL = { "not-started": "Not started", "in-progress": "In progress", "complete": "Complete" };
+  var LABEL = {
+    get "not-started"() { return t("Not started"); },
+    get "in-progress"() { return t("In progress"); },
+    get "complete"() { return t("Complete"); }
+  };
   var MARK = { "not-started": "○", "in-progress": "◐", "complete": "✓" };
 
   function markNavigation() {
@@ -175,19 +184,19 @@
       host.appendChild(toggle);
       host.appendChild(el("p", { "class": "pp-complete-status", role: "status" }));
     }
-    toggle.textContent = done ? "Mark as not complete" : "Mark this module complete";
+    toggle.textContent = done ? t("Mark as not complete") : t("Mark this module complete");
     toggle.setAttribute("aria-pressed", done ? "true" : "false");
-    host.querySelector(".pp-complete-status").textContent = done ? "✓ You marked this module complete." : "";
+    host.querySelector(".pp-complete-status").textContent = done ? t("✓ You marked this module complete.") : "";
   }
 
   function paintNextModule(host) {
     var ids = curriculum.modules.map(function (m) { return m.id; });
     var next = curriculum.modules[ids.indexOf(host.getAttribute("data-module")) + 1];
     host.textContent = "";
-    if (next) { host.appendChild(document.createTextNode("Next module: ")); host.appendChild(el("a", { href: url(next) }, next.title)); }
+    if (next) { host.appendChild(document.createTextNode(t("Next module:") + " ")); host.appendChild(el("a", { href: url(next) }, next.title)); }
     else if (ids.length) {
-      host.appendChild(document.createTextNode("This is the last module. "));
-      if (curriculum.progressPath) host.appendChild(el("a", { href: (curriculum.base || "") + curriculum.progressPath }, "See your progress"));
+      host.appendChild(document.createTextNode(t("This is the last module.") + " "));
+      if (curriculum.progressPath) host.appendChild(el("a", { href: (curriculum.base || "") + curriculum.progressPath }, t("See your progress")));
     }
   }
 
@@ -197,8 +206,10 @@
     host.textContent = "";
     host.hidden = !(r && r.best);
     if (host.hidden) return;
-    host.appendChild(el("p", {}, "Your best score so far: " + r.best.percent + " %" + (r.passed ? " (passed)" : " (not passed yet)") + ", " +
-      r.attempts + " attempt" + (r.attempts === 1 ? "" : "s") + ", the last on " + fmtDate(r.lastAttempt) + "."));
+    var values = { percent: r.best.percent, date: fmtDate(r.lastAttempt) };
+    host.appendChild(el("p", {}, r.passed
+      ? tn("Your best score so far: {percent} % (passed), {n} attempt, the last on {date}.", "Your best score so far: {percent} % (passed), {n} attempts, the last on {date}.", r.attempts, values)
+      : tn("Your best score so far: {percent} % (not passed yet), {n} attempt, the last on {date}.", "Your best score so far: {percent} % (not passed yet), {n} attempts, the last on {date}.", r.attempts, values)));
   }
 
   function paintSavedReflection(host) {
@@ -206,7 +217,7 @@
     host.textContent = "";
     host.hidden = !saved;
     if (!saved) return;
-    host.appendChild(el("p", { "class": "pp-saved-label" }, "Your reflection, saved on " + fmtDate(saved.savedAt) + ":"));
+    host.appendChild(el("p", { "class": "pp-saved-label" }, t("Your reflection, saved on {date}:", { date: fmtDate(saved.savedAt) })));
     host.appendChild(el("blockquote", {}, saved.text));
   }
 
@@ -223,7 +234,8 @@
   window.PeerPathProgress = {
     core: core, curriculum: curriculum, kind: function () { return storage.kind; },
     data: function () { return state.data; }, update: update, onChange: function (fn) { listeners.push(fn); fn(state.data); },
-    exportProgress: exportProgress, removeAll: removeAll, url: url, moduleById: moduleById, fmtDate: fmtDate, el: el, LABEL: LABEL, MARK: MARK
+    exportProgress: exportProgress, removeAll: removeAll, url: url, moduleById: moduleById, fmtDate: fmtDate, el: el, LABEL: LABEL, MARK: MARK,
+    t: t, tn: tn
   };
 
   document.addEventListener("peerpath:quiz-submitted", function (event) {

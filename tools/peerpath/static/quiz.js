@@ -5,6 +5,10 @@
   "use strict";
   var DRAFT = "peerpath.quiz-draft.";
 
+  /* Words in the page's language (i18n.js), looked up when shown, so this file also loads on its own. */
+  function t(text, values) { return window.PeerPathI18n.t(text, values); }
+  function tn(one, many, n, values) { return window.PeerPathI18n.tn(one, many, n, values); }
+
   function shuffle(list) {
     for (var i = list.length - 1; i > 0; i--) {
       var j = Math.floor(Math.random() * (i + 1));
@@ -96,7 +100,7 @@
   /* "The right order:" as a numbered list of the items' own text. */
   function rightOrder(fieldset, k) {
     var box = document.createElement("div");
-    box.appendChild(document.createElement("p")).textContent = "The right order:";
+    box.appendChild(document.createElement("p")).textContent = t("The right order:");
     var list = box.appendChild(document.createElement("ol"));
     k.correct.forEach(function (id) {
       var item = fieldset.querySelector("[data-item='" + id + "'] .pp-item-text");
@@ -110,7 +114,7 @@
   function showResult(fieldset, k, result) {
     var type = k.type;
     var box = fieldset.querySelector(".pp-result");
-    if (type === "reflection") { setFeedback(box, k.rationale, "Saved on this device only."); return; }
+    if (type === "reflection") { setFeedback(box, k.rationale, t("Saved on this device only.")); return; }
     each(fieldset, ".pp-choice", function (li) {
       var id = li.getAttribute("data-choice");
       var chosen = (result.picked || []).indexOf(id) >= 0;
@@ -118,8 +122,8 @@
       li.classList.toggle("pp-is-correct", isRight);
       li.classList.toggle("pp-is-chosen", chosen);
       li.classList.toggle("pp-is-wrong", chosen && !isRight);
-      var label = chosen ? (isRight ? "✓ Your choice is correct." : "✗ Your choice is not correct.")
-                         : (isRight ? "✓ This is a correct answer." : "");
+      var label = chosen ? (isRight ? t("✓ Your choice is correct.") : t("✗ Your choice is not correct."))
+                         : (isRight ? t("✓ This is a correct answer.") : "");
       setFeedback(li.querySelector(".pp-feedback"), chosen ? (k.feedback || {})[id] : "", label);
     });
     each(fieldset, "[data-pair]", function (li) {
@@ -129,14 +133,14 @@
       li.classList.toggle("pp-is-correct", ok);
       li.classList.toggle("pp-is-wrong", !ok);
       var answer = select.options[Number(k.correct[id]) + 1].text;
-      setFeedback(li.querySelector(".pp-feedback"), (k.feedback || {})[id], ok ? "✓ Correct." : "✗ The match is: " + answer);
+      setFeedback(li.querySelector(".pp-feedback"), (k.feedback || {})[id], ok ? t("✓ Correct.") : t("✗ The match is: {answer}", { answer: answer }));
     });
     each(fieldset, "[data-item]", function (li) {
       var ok = li.querySelector("select").value === String(k.correct.indexOf(li.getAttribute("data-item")) + 1);
       li.classList.toggle("pp-is-correct", ok);
       li.classList.toggle("pp-is-wrong", !ok);
     });
-    var verdict = result.score === 1 ? "✓ Correct." : (result.score > 0 ? "◐ Partly correct." : "✗ Not correct.");
+    var verdict = result.score === 1 ? t("✓ Correct.") : (result.score > 0 ? t("◐ Partly correct.") : t("✗ Not correct."));
     setFeedback(box, k.rationale || "", verdict, type === "ordering" ? rightOrder(fieldset, k) : null);
     fieldset.classList.toggle("pp-q-correct", result.score === 1);
     fieldset.classList.toggle("pp-q-wrong", result.score < 1);
@@ -152,7 +156,8 @@
       if (seen[s.value] && doubled.indexOf(s.value) < 0) doubled.push(s.value);
       seen[s.value] = true;
     });
-    warning.textContent = doubled.length ? "⚠ More than one item is in position " + doubled.join(" and ") + ". Give each item its own position." : "";
+    var positions = doubled.join(" " + t("and") + " ");
+    warning.textContent = doubled.length ? t("⚠ More than one item is in position {positions}. Give each item its own position.", { positions: positions }) : "";
   }
 
   function store() { return window.PeerPathStorage && window.PeerPathStorage.store; }
@@ -180,7 +185,7 @@
     });
     each(form, ".pp-question[data-type=ordering]", checkPositions);
     var note = form.querySelector(".pp-draft-note");
-    if (note && restored) { note.textContent = "Your unfinished answers from your last visit were put back."; note.hidden = false; }
+    if (note && restored) { note.textContent = t("Your unfinished answers from your last visit were put back."); note.hidden = false; }
   }
 
   /* After checking, answers stay readable (not greyed out) but cannot change until "Try again". */
@@ -198,9 +203,9 @@
   }
 
   function summaryText(score, max, percent, key, passed, unanswered) {
-    return "You scored " + score + " out of " + max + " (" + percent + " %). The pass mark is " + key.passMark + " %." +
-      (passed ? "" : " Read the feedback under each question, then try again.") +
-      (unanswered ? " " + unanswered + " question" + (unanswered > 1 ? "s were" : " was") + " left blank." : "");
+    return t("You scored {score} out of {max} ({percent} %). The pass mark is {passMark} %.", { score: score, max: max, percent: percent, passMark: key.passMark }) +
+      (passed ? "" : " " + t("Read the feedback under each question, then try again.")) +
+      (unanswered ? " " + tn("{n} question was left blank.", "{n} questions were left blank.", unanswered) : "");
   }
 
   function showOutcome(form, text, passed) {
@@ -213,7 +218,7 @@
     summary.textContent = "";
     var verdict = summary.appendChild(document.createElement("strong"));
     verdict.className = "pp-verdict";
-    verdict.textContent = passed ? "✓ Passed" : "✗ Not passed yet";
+    verdict.textContent = passed ? t("✓ Passed") : t("✗ Not passed yet");
     summary.appendChild(document.createElement("span")).textContent = " " + text;
     summary.focus();
   }
@@ -239,7 +244,7 @@
       if (k.type !== "reflection") max++;
     });
     if (max && unanswered === max && !wrote &&
-        !window.confirm("You have not answered any question yet. Check anyway? It counts as an attempt with a score of 0.")) return;
+        !window.confirm(t("You have not answered any question yet. Check anyway? It counts as an attempt with a score of 0."))) return;
     each(form, ".pp-question", function (fieldset) {
       var id = fieldset.getAttribute("data-question");
       var k = key.questions[id];

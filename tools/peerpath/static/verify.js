@@ -3,6 +3,9 @@
 (function () {
   "use strict";
 
+  /* Words in the page's language (i18n.js). */
+  function t(text, values) { return window.PeerPathI18n.t(text, values); }
+
   function normalise(code) { return code.toUpperCase().replace(/[^A-Z0-9]/g, ""); }
 
   function sha256(text) {
@@ -26,26 +29,26 @@
     head.className = "pp-verify-verdict";
     if (!entry) {
       out.setAttribute("data-result", "unknown");
-      head.textContent = "✗ Unknown code: no certificate with the code " + typed + " is in this site's registry. Check the code for typing mistakes.";
+      head.textContent = t("✗ Unknown code: no certificate with the code {code} is in this site's registry. Check the code for typing mistakes.", { code: typed });
       out.appendChild(head);
       return;
     }
     if (entry.revoked) {
       out.setAttribute("data-result", "revoked");
-      head.textContent = "⚠ Revoked: this certificate was revoked on " + entry.revoked.date + ".";
+      head.textContent = t("⚠ Revoked: this certificate was revoked on {date}.", { date: entry.revoked.date });
       out.appendChild(head);
-      out.appendChild(line("Reason", entry.revoked.reason));
+      out.appendChild(line(t("Reason"), entry.revoked.reason));
     } else {
       out.setAttribute("data-result", "valid");
-      head.textContent = "✓ Valid: this certificate was issued and has not been revoked.";
+      head.textContent = t("✓ Valid: this certificate was issued and has not been revoked.");
       out.appendChild(head);
     }
-    out.appendChild(line("Issued", entry.issued));
-    out.appendChild(line("Learner's initials", entry.initials));
-    out.appendChild(line("Course", entry.course + " (version " + entry.course_version + ")"));
-    out.appendChild(line("Standard", entry.standard));
-    var hours = Object.keys(entry.hours).map(function (k) { return k + " " + entry.hours[k] + " h"; }).join(", ");
-    out.appendChild(line("Contact hours", entry.total_hours + " h (" + hours + ")"));
+    out.appendChild(line(t("Issued"), entry.issued));
+    out.appendChild(line(t("Learner's initials"), entry.initials));
+    out.appendChild(line(t("Course"), t("{course} (version {version})", { course: entry.course, version: entry.course_version })));
+    out.appendChild(line(t("Standard"), entry.standard));
+    var hours = Object.keys(entry.hours).map(function (k) { return k + " " + t("{hours} h", { hours: entry.hours[k] }); }).join(", ");
+    out.appendChild(line(t("Contact hours"), t("{hours} h", { hours: entry.total_hours }) + " (" + hours + ")"));
   }
 
   function setup() {
@@ -57,7 +60,7 @@
     var registry = window.PeerPathRegistry || {};
     function check() {
       var typed = input.value.trim();
-      if (!typed) { out.textContent = "Enter a verification code."; return; }
+      if (!typed) { out.textContent = t("Enter a verification code."); return; }
       sha256(normalise(typed)).then(function (hash) { show(out, registry[hash], typed); });
     }
     form.addEventListener("submit", function (e) { e.preventDefault(); check(); });
