@@ -57,9 +57,11 @@ def form_html(form: EvaluationForm, course: Course) -> str:
     return "\n".join(line for line in html.splitlines() if line.strip())
 
 
-def evaluation_pages(project: Project, course: Course, directory_urls: bool) -> dict[str, str]:
-    """evaluation.md, from the project's form (checked before generation) or the standard one."""
-    form, _ = load_form(project)
+def evaluation_pages(
+    project: Project, course: Course, directory_urls: bool, form: EvaluationForm | None = None
+) -> dict[str, str]:
+    """evaluation.md from `form` (a translated edition's), else the project's (checked before) or the standard one."""
+    form = form or load_form(project)[0]
     if form is None:
         return {}
     return {

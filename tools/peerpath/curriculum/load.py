@@ -16,7 +16,7 @@ from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.models.standard import Standard
 from peerpath.problems import Problem
-from peerpath.project import Project
+from peerpath.project import Project, is_translation
 
 CLAIMED_ID = re.compile(r"^id:\s*['\"]?([a-z0-9-]+)", re.M)
 
@@ -65,14 +65,14 @@ def load_project(project: Project) -> Loaded:
     loaded.course, loaded.course_doc = _load_yaml(project, project.curriculum / "course.yml", Course, loaded)
     topics, _ = _load_yaml(project, project.curriculum / "topics.yml", Topics, loaded)
     loaded.topics = dict(topics.root) if topics else {}
-    for path in sorted(project.modules.rglob("*.md")) if project.modules.is_dir() else []:
+    for path in _sources(project.modules.rglob("*.md")) if project.modules.is_dir() else []:
         module = load_module(path, project.shown(path), loaded.problems)
         if isinstance(module, Module):
             loaded.modules.append(module)
         elif module:
             loaded.unreadable_module_ids.add(module)
     loaded.problems += authored_page_problems(project)
-    for path in sorted(project.quizzes.glob("*.y*ml")) if project.quizzes.is_dir() else []:
+    for path in _sources(project.quizzes.glob("*.y*ml")) if project.quizzes.is_dir() else []:
         quiz, doc = _load_yaml(project, path, Quiz, loaded)
         if quiz and doc:
             loaded.quizzes.append(QuizSource(quiz, doc.path, doc))
@@ -81,6 +81,11 @@ def load_project(project: Project) -> Loaded:
         if standard and doc:
             loaded.standards.append(StandardSource(standard, doc.path, doc))
     return loaded
+
+
+def _sources(paths) -> list[Path]:
+    """English source files; translations beside them are read by curriculum/translations.py."""
+    return sorted(path for path in paths if not is_translation(path))
 
 
 def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | str | None:

@@ -36,11 +36,15 @@ PROGRESS_STORAGE_KEY = "peerpath.progress"  # the same name as KEY in static/pro
 
 
 def render_pages(
-    curriculum: Curriculum, project: Project, directory_urls: bool = False, base: dict | None = None
+    curriculum: Curriculum,
+    project: Project,
+    directory_urls: bool = False,
+    base: dict | None = None,
+    lang: str = "en",
 ) -> dict[str, str | bytes]:
     """Every generated file, by its path inside the docs folder. Pure apart from reading authored pages."""
     pages: dict[str, str | bytes] = {}
-    pages.update(authored_pages(project))
+    pages.update(authored_pages(project) if curriculum.authored is None else curriculum.authored)
     pages["index.md"] = str(pages.get("index.md", "# Home\n")) + home_module_table(curriculum)
     blocks = quiz_blocks(curriculum)
     for module in curriculum.modules:
@@ -53,7 +57,7 @@ def render_pages(
     pages.update(board_pages(curriculum, base))
     pages.update(progress_pages(curriculum, directory_urls))
     pages.update(verify_pages(read_events(project.registry, project.shown(project.registry)), directory_urls))
-    pages.update(evaluation_pages(project, curriculum.course, directory_urls))
+    pages.update(evaluation_pages(project, curriculum.course, directory_urls, curriculum.evaluation))
     boxes = {m.meta.id: _box(curriculum, m) for m in curriculum.modules}
     pages.update(workbook_pages(curriculum, boxes, blocks))
     for asset in resources.files("peerpath").joinpath("static").iterdir():
@@ -99,10 +103,13 @@ def quiz_html(quiz: Quiz, title: str) -> str:
 
 def quiz_blocks(curriculum: Curriculum) -> dict[str, str]:
     """Module id -> its rendered knowledge check; rendered once, shown on the module page and in the workbook."""
-    return {
+    blocks = {
         module_id: quiz_html(quiz, curriculum.module(module_id).meta.title)
         for module_id, quiz in curriculum.quizzes.items()
     }
+    for module_id in curriculum.untranslated_quizzes:  # a quiz with no translation yet, in a translated site
+        blocks[module_id] = f'<div lang="en">\n{blocks[module_id]}\n</div>'
+    return blocks
 
 
 def learner_page(curriculum: Curriculum, module: Module, quiz_block: str) -> str:
