@@ -39,11 +39,14 @@ def alternates(lang: str, languages: list[str]) -> list[dict[str, str]]:
     """extra.alternate: each language's name and the prefix that leads from this site's root to its root."""
     if len(languages) < 2:
         return []
-    root = "" if lang == SOURCE_LANGUAGE else "../"
-    return [
-        {"name": LANGUAGES[code], "lang": code, "link": root + ("" if code == SOURCE_LANGUAGE else f"{code}/")}
-        for code in languages
-    ]
+    root = "" if lang == SOURCE_LANGUAGE else "../"  # from this site's root to the English root
+    return [{"name": LANGUAGES[code], "lang": code, "link": _prefix(root, lang, code)} for code in languages]
+
+
+def _prefix(root: str, lang: str, code: str) -> str:
+    if code == lang:
+        return "./"
+    return root + ("" if code == SOURCE_LANGUAGE else f"{code}/") or "./"
 
 
 def with_languages(config: dict[str, Any], project: Project, engine: str, lang: str, languages: list[str]) -> dict:
