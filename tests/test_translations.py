@@ -225,3 +225,16 @@ def test_removing_every_translation_removes_the_spanish_site_inputs(project_es: 
     generate(project_es)
     assert not (project_es.build / "mkdocs-es.yml").exists()
     assert not (project_es.build / "docs-es").exists()
+
+
+def test_editors_get_a_schema_for_each_kind_of_translation():
+    from peerpath.schema import json_schemas
+
+    schemas = json_schemas()
+    module = schemas["module-translation.schema.json"]
+    assert set(module["properties"]) == {
+        "source", "title", "summary", "objectives", "agenda", "extra_references", "reviewed"
+    }  # fmt: skip
+    assert module["additionalProperties"] is False
+    for kind in ("quiz", "page", "course", "topics", "evaluation"):
+        assert schemas[f"{kind}-translation.schema.json"]["properties"]["source"]["pattern"] == "^[0-9a-f]{12}$"

@@ -18,7 +18,7 @@ from peerpath.curriculum.readings import headings
 from peerpath.curriculum.translation_checks import (
     ALL_TEXT_FIELDS,
     anchored_headings,
-    english_anchor,
+    english_headings,
     listing_problems,
     module_problems,
     quiz_problems,
@@ -117,9 +117,9 @@ def translated_curriculum(english: Curriculum, found: Translations, form: Evalua
 def translated_module(english: Module, translation: TranslationFile) -> Module:
     texts = translation.texts
     by_anchor = {text_anchor(text): text for _, _, text in headings(translation.body)}
-    english_anchors = {
-        _key(text): english_anchor(text, anchor) for _, _, text, anchor in anchored_headings(english.body)
-    }
+    english_anchors: dict[str, str] = {}
+    for _, text, anchor in english_headings(english.body):  # a reading names the first of repeated headings
+        english_anchors.setdefault(_key(text), anchor)
 
     def section(heading: str) -> str:
         """A reading names its sections by heading text: the translated heading with the same anchor."""

@@ -45,8 +45,25 @@ def anchored_headings(markdown: str) -> list[tuple[int, int, str, str | None]]:
     return found
 
 
-def english_anchor(text: str, explicit: str | None) -> str:
-    return explicit or slugify(text)
+def english_headings(markdown: str) -> list[tuple[int, str, str]]:
+    """(level, text, anchor) of the `##`/`###` headings, anchored as the site builder does it: a repeated
+    heading gets `_1`, `_2`... (Python-Markdown's toc), so `### HIV` twice is {#hiv} then {#hiv_1}."""
+    used: set[str] = set()
+    found = []
+    for _, level, text in headings(markdown):
+        match = ANCHOR.search(text)
+        anchor = match.group(1) if match else _unique(slugify(ANCHOR.sub("", text)), used)
+        used.add(anchor)
+        if level in (2, 3):
+            found.append((level, ANCHOR.sub("", text), anchor))
+    return found
+
+
+def _unique(anchor: str, used: set[str]) -> str:
+    while anchor in used or not anchor:
+        match = re.match(r"^(.*)_([0-9]+)$", anchor)
+        anchor = f"{match.group(1)}_{int(match.group(2)) + 1}" if match else f"{anchor}_1"
+    return anchor
 
 
 def module_problems(english: Module, translation: TranslationFile) -> list[Problem]:
@@ -84,9 +101,7 @@ def _count(doc: YamlDoc, key: str, what: str, expected: int, got: int) -> list[P
 def heading_problems(english_body: str, translation: TranslationFile) -> list[Problem]:
     """Every `##`/`###` heading of the English, translated, in the same order, ending with its English anchor."""
     path, first = translation.path, translation.body_first_line
-    english = [
-        (english_anchor(text, anchor), level, text) for _, level, text, anchor in anchored_headings(english_body)
-    ]
+    english = [(anchor, level, text) for level, text, anchor in english_headings(english_body)]
     levels = {anchor: level for anchor, level, _ in english}
     found, problems = [], []
     for position, (index, level, text, anchor) in enumerate(anchored_headings(translation.body)):

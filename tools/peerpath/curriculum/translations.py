@@ -152,6 +152,9 @@ def _read_markdown(project: Project, path: Path, model: type[BaseModel], found: 
     if texts is None:
         return None
     found.problems.extend(stale_source(split.meta, texts.source, source))
+    for i, reference in enumerate(getattr(texts, "extra_references", [])):  # Markdown links, as in references
+        where = split.meta.line_of(("extra_references", i))
+        found.problems.extend(markdown_problems(reference, shown, where, f"extra_references[{i}]"))
     return TranslationFile(shown, project.shown(source), split.meta, texts, split.body, split.body_first_line)
 
 
