@@ -135,7 +135,15 @@ def test_a_heading_without_its_english_anchor_fails_at_its_line(project_es: Proj
         f"{MODULE_ES}:{line}: heading 'Regalos' has no anchor: "
         "end it with the English heading's anchor, here {#gifts}" in found
     )
-    assert any("the English heading 'Gifts' {#gifts} has no translated heading" in p for p in found)
+    assert len(found) == 1, "one mistake, one problem"
+
+
+def test_a_missing_heading_is_reported_where_it_belongs(project_es: Project):
+    edit(project_es, MODULE_ES, "## Regalos {#gifts}\n", "")
+    line = line_of(project_es, MODULE_ES, "## Puntos clave")
+    assert problems(project_es) == [
+        f"{MODULE_ES}:{line}: the English heading 'Gifts' {{#gifts}} has no translated heading"
+    ]
 
 
 def test_headings_out_of_order_and_admonitions_changed_are_found(project_es: Project):

@@ -103,11 +103,13 @@ def heading_problems(english_body: str, translation: TranslationFile) -> list[Pr
     path, first = translation.path, translation.body_first_line
     english = [(anchor, level, text) for level, text, anchor in english_headings(english_body)]
     levels = {anchor: level for anchor, level, _ in english}
-    found, problems = [], []
+    found, problems, suggested = [], [], set()
     for position, (index, level, text, anchor) in enumerate(anchored_headings(translation.body)):
         line = first + index
         if anchor is None:
-            hint = f", here {{#{english[position][0]}}}" if position < len(english) else ""
+            guess = english[position][0] if position < len(english) else None
+            suggested.add(guess)  # said here, so not again as a missing heading
+            hint = f", here {{#{guess}}}" if guess else ""
             problems.append(
                 Problem(
                     path, line, "", f"heading '{text}' has no anchor: end it with the English heading's anchor{hint}"
@@ -130,15 +132,13 @@ def heading_problems(english_body: str, translation: TranslationFile) -> list[Pr
             )
     written = {anchor for anchor, _ in found}
     end = first + max(len(translation.body.splitlines()) - 1, 0)
-    for anchor, _, text in english:
-        if anchor not in written:
+    order = {anchor: i for i, (anchor, _, _) in enumerate(english)}
+    for i, (anchor, _, text) in enumerate(english):
+        if anchor not in written and anchor not in suggested:
+            # Where it belongs: before the first translated heading that comes after it in the English.
+            line = next((n for a, n in found if order.get(a, -1) > i), end)
             problems.append(
-                Problem(
-                    path,
-                    end if not found else found[-1][1],
-                    "",
-                    f"the English heading '{text}' {{#{anchor}}} has no translated heading",
-                )
+                Problem(path, line, "", f"the English heading '{text}' {{#{anchor}}} has no translated heading")
             )
     problems += _order(
         path, [a for a, _, _ in english if a in written], [(a, n) for a, n in found if a in levels], "heading"
@@ -271,22 +271,20 @@ def _ids(doc: YamlDoc, loc: tuple, english: list[str], translated: list[str], wh
     """Ids missing, not the English ones, or out of order: each said once, where the translator can fix it."""
     problems = []
     known, given = set(english), set(translated)
+    missing = [item for item in english if item not in given]
     for i, item in enumerate(translated):
         if item not in known:
             where = loc + (i, "id")
-            problems.append(
-                Problem(
-                    doc.path,
-                    doc.line_of(where),
-                    _field(where),
-                    f"the English has no {what} '{item}'{_guess(item, english)}",
-                )
-            )
+            guess = difflib.get_close_matches(item, missing, n=1)
+            given.update(guess)  # a misspelt id is said once, here, not again as missing
+            hint = f" (did you mean '{guess[0]}'?)" if guess else ""
+            message = f"the English has no {what} '{item}'{hint}"
+            problems.append(Problem(doc.path, doc.line_of(where), _field(where), message))
     missing = [item for item in english if item not in given]
     if missing:
         listed = ", ".join(f"'{m}'" for m in missing)
         problems.append(Problem(doc.path, doc.line_of(loc), _field(loc), f"missing the English {what}(s) {listed}"))
-    shared = [item for item in english if item in given]
+    shared = [item for item in english if item in set(translated)]
     order = [(item, i) for i, item in enumerate(translated) if item in known]
     for position, (item, i) in enumerate(order):
         if shared[position] != item:
