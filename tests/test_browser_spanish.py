@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import block_other_hosts, choose_radio, pick_option, press_button, tick_checkbox
+from browser import block_other_hosts, choose_radio, press_button, tick_checkbox
 from peerpath.project import Project
 
 pytestmark = pytest.mark.browser
@@ -60,9 +60,13 @@ def answer(page, right: bool, matches: tuple[str, str]) -> None:
     choose_radio(page, Q + "boundary-true", "false")
     tick_checkbox(page, Q + "which-roles", "house")
     for item, position in (("notice", "1"), ("tell", "3" if not right else "2"), ("plan", "2" if not right else "3")):
-        pick_option(page, f"{Q}steps--{item}", position)
-    pick_option(page, Q + "match-roles--peer", matches[0])
-    pick_option(page, Q + "match-roles--therapist", matches[1])
+        select(page, f"{Q}steps--{item}", position)
+    select(page, Q + "match-roles--peer", matches[0])
+    select(page, Q + "match-roles--therapist", matches[1])
+
+
+def select(page, name: str, label: str) -> None:
+    page.locator(f"select[name='{name}']").select_option(label=label)
 
 
 def graded(page, base: str, right: bool, matches: tuple[str, str]) -> list[dict]:
