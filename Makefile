@@ -113,4 +113,4 @@ screenshots: build $(JS_TOOLS)
 	$(BIN)/python tests/screenshots.py
 
 clean:
-	rm -rf build/docs build/site-* build/*.yml site schemas
+	rm -rf build/docs build/docs-* build/site-* build/*.yml site schemas

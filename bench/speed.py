@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from pathlib import Path
@@ -9,8 +10,9 @@ from pathlib import Path
 import synth
 from measure import ENV, RUNS, builder, cold_generate, fresh_generate, median_of, wall
 
+from peerpath.curriculum.translations import source_hash, translation_of
 from peerpath.pipeline import SKIP_HOOK_ENV, generate
-from peerpath.project import Project
+from peerpath.project import Project, is_translation
 
 
 def overhead(project: Project, engine: str) -> dict:
@@ -64,13 +66,20 @@ def scaling(work: Path) -> list[dict]:
 def live_regeneration(project: Project) -> float:
     """In-process, as the serve hook does it: one quiz file changed, everything regenerated, only changes written."""
     generate(project)
-    quiz = sorted(project.quizzes.glob("*.yml"))[0]
+    quiz = sorted(p for p in project.quizzes.glob("*.yml") if not is_translation(p))[0]
     original = quiz.read_text()
+    translation = translation_of(quiz, "es")  # follows the English version, or it would be stale
+    translated = translation.read_text() if translation.is_file() else None
     times = []
     for n in range(RUNS):
         quiz.write_text(original + f"# edit {n}\n")
+        if translated is not None:
+            followed = re.sub(r"^source: .*$", f"source: {source_hash(quiz)}", translated, count=1, flags=re.M)
+            translation.write_text(followed)
         start = time.perf_counter()
         generate(project)
         times.append(time.perf_counter() - start)
     quiz.write_text(original)
+    if translated is not None:
+        translation.write_text(translated)
     return statistics.median(times)

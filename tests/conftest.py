@@ -24,8 +24,13 @@ REPO = HERE.parent
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
-def copy_fixture(dest: Path) -> Project:
-    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns("build", "site"))
+TRANSLATIONS = ("*.es.md", "*.es.yml")  # the fixture's Spanish edition: one module and its quiz
+
+
+def copy_fixture(dest: Path, translated: bool = False) -> Project:
+    """A copy of the fixture; without its translations unless asked, so editing an English file leaves none stale."""
+    skipped = ("build", "site") if translated else ("build", "site", *TRANSLATIONS)
+    shutil.copytree(FIXTURE, dest, ignore=shutil.ignore_patterns(*skipped))
     project = Project(dest)
     repo_vendor = Project(REPO).vendor
     if repo_vendor.is_dir():  # installed by `make install`; lets search work from disk
@@ -39,10 +44,16 @@ def project(tmp_path: Path) -> Project:
     return copy_fixture(tmp_path / "project")
 
 
+@pytest.fixture
+def project_es(tmp_path: Path) -> Project:
+    """A fresh copy of the fixture curriculum with its Spanish translations."""
+    return copy_fixture(tmp_path / "project", translated=True)
+
+
 @pytest.fixture(scope="session")
 def built_fixture(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The fixture curriculum built once with MkDocs and once with Zensical."""
-    project = copy_fixture(tmp_path_factory.mktemp("built") / "project")
+    """The fixture curriculum, with its Spanish edition, built once with MkDocs and once with Zensical."""
+    project = copy_fixture(tmp_path_factory.mktemp("built") / "project", translated=True)
     for engine in ("mkdocs", "zensical"):
         assert build(project, engine) == 0, f"{engine} build failed"
     return project

@@ -10,8 +10,9 @@ import pytest
 import yaml
 
 from conftest import REPO, run_cli
+from peerpath.project import is_translation
 
-MODULES = sorted((REPO / "curriculum" / "modules").glob("*.md"))
+MODULES = sorted(p for p in (REPO / "curriculum" / "modules").glob("*.md") if not is_translation(p))
 
 
 def front_matter(path: Path) -> dict:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
-from peerpath.project import Project
+from peerpath.project import Project, is_translation
 from peerpath.site.generate import authored_pages
 
-MODULES = sorted((REPO / "curriculum" / "modules").glob("*.md"))
-QUIZZES = sorted((REPO / "quizzes").glob("*.yml"))
+MODULES = sorted(p for p in (REPO / "curriculum" / "modules").glob("*.md") if not is_translation(p))
+QUIZZES = sorted(p for p in (REPO / "quizzes").glob("*.yml") if not is_translation(p))
 STORY_WORLD = "for-trainers/story-world.md"
 
 

@@ -15,9 +15,10 @@ from peerpath.cohorts.roster import read_roster
 from peerpath.curriculum.advice import curriculum_warnings
 from peerpath.evaluations_cli import add_commands as add_evaluation_commands
 from peerpath.exports import KINDS
+from peerpath.i18n import LANGUAGES
 from peerpath.models.siteextra import Provider
 from peerpath.options import address, os_message
-from peerpath.pipeline import build, check, generate, serve
+from peerpath.pipeline import build, check, check_editions, generate, serve
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import Project, find_root
 from peerpath.schema import write_schemas
@@ -39,14 +40,23 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(project: Project, args: argparse.Namespace) -> int:
-    curriculum, _, problems = check(project)
+    curriculum, _, problems, translated = check_editions(project)
     if problems:
         return _report(problems)
-    warnings = curriculum_warnings(curriculum.modules, dt.date.today())
+    warnings = curriculum_warnings(curriculum.modules, dt.date.today()) + translated.warnings
     for warning in warnings:
         print(warning, file=sys.stderr)
     noted = f", {len(warnings)} warning(s)" if warnings else ""
-    print(f"ok: {len(curriculum.modules)} modules, {len(curriculum.quizzes)} quizzes, no problems{noted}")
+    editions = "".join(f", an edition in {LANGUAGES[lang]} ({lang})" for lang in translated.curricula)
+    print(f"ok: {len(curriculum.modules)} modules, {len(curriculum.quizzes)} quizzes{editions}, no problems{noted}")
+    return 0
+
+
+def _translations(project: Project, args: argparse.Namespace) -> int:
+    from peerpath.curriculum.translation_status import status_lines
+
+    for line in status_lines(project, args.lang):
+        print(line)
     return 0
 
 
@@ -61,7 +71,7 @@ def _build(project: Project, args: argparse.Namespace) -> int:
 
 
 def _serve(project: Project, args: argparse.Namespace) -> int:
-    return serve(project, args.address, args.engine)
+    return serve(project, args.address, args.engine, args.lang)
 
 
 def _schema(project: Project, args: argparse.Namespace) -> int:
@@ -188,7 +198,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = commands.add_parser("serve", help="check, generate, and serve with live reload")
     sub.add_argument("--address", type=address, default="127.0.0.1:8000", help="HOST:PORT (default 127.0.0.1:8000)")
     sub.add_argument("--engine", choices=ENGINES, default="mkdocs", help="site builder (default: mkdocs)")
+    sub.add_argument("--lang", choices=list(LANGUAGES), default="en", help="which language's site (default: en)")
     sub.set_defaults(run=_serve)
+    sub = commands.add_parser(
+        "translations", help="for translators: each file's translation, up to date, stale or missing"
+    )
+    sub.add_argument("--lang", choices=[code for code in LANGUAGES if code != "en"], default="es")
+    sub.set_defaults(run=_translations)
     sub = commands.add_parser("audit", help="audit curriculum hours against a credential standard")
     which = sub.add_mutually_exclusive_group(required=True)
     which.add_argument("--standard", metavar="ID", help="standard id, e.g. icrc-pr (see standards/)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,12 +10,12 @@ from pathlib import Path
 GENERATED_FOLDERS = {"modules", "trainer", "assets", "boards", "workbook"}  # authored pages may not use these names
 # The project's own records, kept beside the curriculum but never published: the review record and the changelog.
 UNPUBLISHED = {"reviews", "CHANGELOG.md"}
-TRANSLATION_LANGUAGES = {"es"}  # <name>.<lang>.md / .yml beside a source file is its translation
+# A translation is named for its language before the extension (`boundaries.es.md`): read with its source.
+TRANSLATION_NAME = re.compile(r"\.[a-z]{2}$")
 
 
 def is_translation(path: Path) -> bool:
-    """`ethics-foundations.es.md`, `quizzes/x.es.yml`: a translation, read with its source, never on its own."""
-    return Path(path.stem).suffix.removeprefix(".") in TRANSLATION_LANGUAGES
+    return bool(TRANSLATION_NAME.search(Path(path.stem).suffix))
 
 
 @dataclass(frozen=True)
@@ -85,11 +86,8 @@ class Project:
         found = []
         for path in sorted(self.curriculum.rglob("*")):
             rel = path.relative_to(self.curriculum)
-            skip = (
-                rel.parts[0] in GENERATED_FOLDERS | UNPUBLISHED
-                or path.suffix in {".yml", ".yaml"}
-                or is_translation(path)
-            )
+            skip = rel.parts[0] in GENERATED_FOLDERS | UNPUBLISHED or path.suffix in {".yml", ".yaml"}
+            skip = skip or (path.suffix == ".md" and is_translation(path))  # published in its own language's site
             if not skip and (path.is_file() or path.is_symlink()):  # a broken link is found, then refused
                 found.append(path)
         return found

@@ -11,6 +11,14 @@ from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.models.roster import Roster, SessionList
 from peerpath.models.standard import Standard
+from peerpath.models.translation import (
+    CourseTranslation,
+    EvaluationTranslation,
+    ModuleTranslation,
+    PageTranslation,
+    QuizTranslation,
+    TopicsTranslation,
+)
 
 SCHEMAS = {
     "module.schema.json": (ModuleMeta, "PeerPath module front matter"),
@@ -21,6 +29,15 @@ SCHEMAS = {
     "roster.schema.json": (Roster, "PeerPath cohort roster"),
     "evaluation.schema.json": (EvaluationForm, "PeerPath course evaluation form"),
     "sessions.schema.json": (SessionList, "PeerPath cohort sessions (for a CSV roster)"),
+    "module-translation.schema.json": (ModuleTranslation, "PeerPath module translation front matter (<id>.es.md)"),
+    "quiz-translation.schema.json": (QuizTranslation, "PeerPath quiz translation (quizzes/<id>.es.yml)"),
+    "page-translation.schema.json": (PageTranslation, "PeerPath page translation front matter (<page>.es.md)"),
+    "course-translation.schema.json": (CourseTranslation, "PeerPath course translation (course.es.yml)"),
+    "topics-translation.schema.json": (TopicsTranslation, "PeerPath topics translation (topics.es.yml)"),
+    "evaluation-translation.schema.json": (
+        EvaluationTranslation,
+        "PeerPath evaluation translation (evaluation.es.yml)",
+    ),
 }
 
 

@@ -59,10 +59,14 @@ def form_html(form: EvaluationForm, course: Course, lang: str = SOURCE_LANGUAGE)
 
 
 def evaluation_pages(
-    project: Project, course: Course, directory_urls: bool, lang: str = SOURCE_LANGUAGE
+    project: Project,
+    course: Course,
+    directory_urls: bool,
+    lang: str = SOURCE_LANGUAGE,
+    form: EvaluationForm | None = None,
 ) -> dict[str, str]:
-    """evaluation.md, from the project's form (checked before generation) or the standard one."""
-    form, _ = load_form(project)
+    """evaluation.md in `lang` from `form` (a translated edition's), else the project's (checked before) or the standard one."""
+    form = form or load_form(project)[0]
     if form is None:
         return {}
     return {

@@ -10,6 +10,7 @@ from functools import cached_property
 from peerpath.curriculum.load import Loaded, Module, QuizSource, StandardSource
 from peerpath.curriculum.readings import reading_problems
 from peerpath.models.course import Course, Topic
+from peerpath.models.evaluation import EvaluationForm
 from peerpath.models.quiz import Quiz, Scenario
 from peerpath.models.standard import Standard
 from peerpath.problems import Problem
@@ -24,6 +25,13 @@ class Curriculum:
     modules: list[Module]  # in course order
     quizzes: dict[str, Quiz]  # by module id
     standards: dict[str, Standard]  # by standard id
+    # A translated edition (curriculum/translated.py) says its language, which modules and quizzes it
+    # shows in English because they have no translation yet, its authored pages and its evaluation form.
+    lang: str = "en"
+    untranslated: frozenset[str] = frozenset()  # module ids
+    untranslated_quizzes: frozenset[str] = frozenset()  # module ids
+    authored: dict[str, str | bytes] | None = None  # None: the project's own pages
+    evaluation: EvaluationForm | None = None  # None: the project's own form
 
     @cached_property
     def by_id(self) -> dict[str, Module]:

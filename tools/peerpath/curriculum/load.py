@@ -65,30 +65,27 @@ def load_project(project: Project) -> Loaded:
     loaded.course, loaded.course_doc = _load_yaml(project, project.curriculum / "course.yml", Course, loaded)
     topics, _ = _load_yaml(project, project.curriculum / "topics.yml", Topics, loaded)
     loaded.topics = dict(topics.root) if topics else {}
-    for path in (
-        sorted(p for p in project.modules.rglob("*.md") if not is_translation(p)) if project.modules.is_dir() else []
-    ):
+    for path in _sources(project.modules.rglob("*.md")) if project.modules.is_dir() else []:
         module = load_module(path, project.shown(path), loaded.problems)
         if isinstance(module, Module):
             loaded.modules.append(module)
         elif module:
             loaded.unreadable_module_ids.add(module)
     loaded.problems += authored_page_problems(project)
-    for path in (
-        sorted(p for p in project.quizzes.glob("*.y*ml") if not is_translation(p)) if project.quizzes.is_dir() else []
-    ):
+    for path in _sources(project.quizzes.glob("*.y*ml")) if project.quizzes.is_dir() else []:
         quiz, doc = _load_yaml(project, path, Quiz, loaded)
         if quiz and doc:
             loaded.quizzes.append(QuizSource(quiz, doc.path, doc))
-    for path in (
-        sorted(p for p in project.standards.glob("*.y*ml") if not is_translation(p))
-        if project.standards.is_dir()
-        else []
-    ):
+    for path in sorted(project.standards.glob("*.y*ml")) if project.standards.is_dir() else []:
         standard, doc = _load_yaml(project, path, Standard, loaded)
         if standard and doc:
             loaded.standards.append(StandardSource(standard, doc.path, doc))
     return loaded
+
+
+def _sources(paths) -> list[Path]:
+    """English source files; translations beside them are read by curriculum/translations.py."""
+    return sorted(path for path in paths if not is_translation(path))
 
 
 def load_module(path: Path, shown: str, problems: list[Problem]) -> Module | str | None:

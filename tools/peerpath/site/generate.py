@@ -46,7 +46,7 @@ def render_pages(
 ) -> dict[str, str | bytes]:
     """Every generated file, by its path inside the docs folder, in `lang`. Pure apart from reading authored pages."""
     pages: dict[str, str | bytes] = {}
-    pages.update(authored_pages(project))
+    pages.update(authored_pages(project) if curriculum.authored is None else curriculum.authored)
     _ = gettext(lang)
     home = "# " + _("Home") + "\n"
     pages["index.md"] = str(pages.get("index.md", home)) + home_module_table(curriculum, lang)
@@ -62,7 +62,7 @@ def render_pages(
     pages.update(progress_pages(curriculum, directory_urls, lang))
     events = read_events(project.registry, project.shown(project.registry))
     pages.update(verify_pages(events, directory_urls, lang))
-    pages.update(evaluation_pages(project, curriculum.course, directory_urls, lang))
+    pages.update(evaluation_pages(project, curriculum.course, directory_urls, lang, curriculum.evaluation))
     boxes = {m.meta.id: _box(curriculum, m, lang) for m in curriculum.modules}
     pages.update(workbook_pages(curriculum, boxes, blocks, lang))
     for asset in resources.files("peerpath").joinpath("static").iterdir():
@@ -110,10 +110,13 @@ def quiz_html(quiz: Quiz, title: str, lang: str = SOURCE_LANGUAGE) -> str:
 
 def quiz_blocks(curriculum: Curriculum, lang: str = SOURCE_LANGUAGE) -> dict[str, str]:
     """Module id -> its rendered knowledge check; rendered once, shown on the module page and in the workbook."""
-    return {
+    blocks = {
         module_id: quiz_html(quiz, curriculum.module(module_id).meta.title, lang)
         for module_id, quiz in curriculum.quizzes.items()
     }
+    for module_id in curriculum.untranslated_quizzes:  # a quiz with no translation yet, in a translated site
+        blocks[module_id] = f'<div lang="en">\n{blocks[module_id]}\n</div>'
+    return blocks
 
 
 def learner_page(curriculum: Curriculum, module: Module, quiz_block: str, lang: str = SOURCE_LANGUAGE) -> str:

@@ -46,6 +46,7 @@ SCRIPTS = [
     f"{ASSETS}/quiz.js",
     f"{ASSETS}/progress.js",
     f"{ASSETS}/progress-pages.js",
+    f"{ASSETS}/language.js",
 ]
 
 
