@@ -65,7 +65,7 @@ def evaluation_pages(
     lang: str = SOURCE_LANGUAGE,
     form: EvaluationForm | None = None,
 ) -> dict[str, str]:
-    """evaluation.md in `lang` from `form` (a translated edition's), else the project's (checked before) or the standard one."""
+    """evaluation.md in `lang`: from `form` (a translated edition's), else the project's form or the standard one."""
     form = form or load_form(project)[0]
     if form is None:
         return {}

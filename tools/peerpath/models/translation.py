@@ -106,6 +106,9 @@ class PageTranslation(Strict):
     """The front matter of an authored page's translation, `curriculum/<path>.es.md`."""
 
     source: SourceHash
+    reviewed: list[Review] = Field(
+        default_factory=list, description="Reviews of this translation against the English and the glossary."
+    )
 
 
 class PartTranslation(Strict):
