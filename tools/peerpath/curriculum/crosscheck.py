@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from peerpath.curriculum.load import Loaded, Module, QuizSource, StandardSource
 from peerpath.curriculum.readings import reading_problems
+from peerpath.curriculum.standard_translations import Translations
 from peerpath.models.course import Course, Topic
 from peerpath.models.quiz import Quiz, Scenario
 from peerpath.models.standard import Standard
@@ -24,6 +25,7 @@ class Curriculum:
     modules: list[Module]  # in course order
     quizzes: dict[str, Quiz]  # by module id
     standards: dict[str, Standard]  # by standard id
+    standard_translations: Translations = field(default_factory=dict)  # standard id -> language -> names
 
     @cached_property
     def by_id(self) -> dict[str, Module]:
@@ -52,7 +54,8 @@ def cross_check(loaded: Loaded) -> tuple[Curriculum | None, list[Problem]]:
     ordered = [by_id[i] for part in loaded.course.parts for i in part.modules]
     quizzes = {q.quiz.module: q.quiz for q in loaded.quizzes}
     standards = {s.standard.id: s.standard for s in loaded.standards}
-    return Curriculum(loaded.course, loaded.topics, ordered, quizzes, standards), []
+    translations = loaded.standard_translations
+    return Curriculum(loaded.course, loaded.topics, ordered, quizzes, standards, translations), []
 
 
 def _duplicate_modules(modules: list[Module]) -> list[Problem]:
