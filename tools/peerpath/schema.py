@@ -10,7 +10,7 @@ from peerpath.models.evaluation import EvaluationForm
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.models.roster import Roster, SessionList
-from peerpath.models.standard import Standard
+from peerpath.models.standard import Standard, StandardTranslation
 
 SCHEMAS = {
     "module.schema.json": (ModuleMeta, "PeerPath module front matter"),
@@ -21,6 +21,7 @@ SCHEMAS = {
     "roster.schema.json": (Roster, "PeerPath cohort roster"),
     "evaluation.schema.json": (EvaluationForm, "PeerPath course evaluation form"),
     "sessions.schema.json": (SessionList, "PeerPath cohort sessions (for a CSV roster)"),
+    "standard-translation.schema.json": (StandardTranslation, "PeerPath standard names in another language"),
 }
 
 

@@ -80,14 +80,11 @@ def hour_rows(audit: Audit, lang: str = SOURCE_LANGUAGE) -> list[dict[str, Any]]
 
     def row(name: str, counted: Counted, minimum: bool, total: bool) -> dict[str, Any]:
         required = counted.required_minutes
+        shown = unknown if required is None else hours_text(required)
         return {
             "name": name,
             "total": total,
-            "required": unknown
-            if required is None
-            else at_least.format(hours=hours_text(required))
-            if minimum
-            else hours_text(required),
+            "required": at_least.format(hours=shown) if minimum and required is not None else shown,
             "contact": hours_text(counted.provided_minutes),
             "credited": hours_text(counted.credited_minutes),
             "instruction": hours_text(counted.instruction_minutes),
