@@ -14,9 +14,12 @@ import re
 from pathlib import Path
 
 import yaml
+from babel.messages import pofile
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_file
 from pypdf import PdfReader
 
 from conftest import run_cli
+from peerpath.i18n import catalog_path
 from peerpath.project import Project
 
 ROSTERS = Path(__file__).parent / "fixtures" / "rosters"
@@ -232,3 +235,25 @@ def test_a_spanish_packet_and_evaluation_summary(project: Project):
     summary = run_cli("evaluations", "summarize", str(answers), "--lang", "es", cwd=project.root)
     assert summary.returncode == 0, summary.stderr
     assert "resumen de" in summary.stdout and "sin respuesta" in summary.stdout
+
+
+RECORDS = [
+    "audit/*.py", "audit_cli.py", "cohorts/*.py", "i18n/records.py",
+    "templates/audit*.j2", "templates/cohort_audit*.j2", "templates/schedule.md.j2", "templates/evaluation_*.j2",
+]  # fmt: skip
+
+
+def test_every_word_of_the_records_has_a_spanish_translation():
+    tools = Path(__file__).parent.parent / "tools" / "peerpath"
+    keywords = {**DEFAULT_KEYWORDS, "N_": None}
+    found = set()
+    for pattern in RECORDS:
+        for path in sorted(tools.glob(pattern)):
+            method = "jinja2.ext:babel_extract" if path.suffix == ".j2" else "python"
+            options = {"extensions": "jinja2.ext.i18n"} if path.suffix == ".j2" else {}
+            for _, message, _, _ in extract_from_file(method, path, keywords, options=options):
+                found.add(message if isinstance(message, str) else message[0])
+    with catalog_path("es").open("rb") as f:
+        catalog = pofile.read_po(f, locale="es")
+    untranslated = sorted(m for m in found if not (catalog.get(m) and catalog.get(m).string))
+    assert len(found) > 250 and untranslated == []
