@@ -15,12 +15,13 @@ from markupsafe import Markup
 
 from peerpath.audit.compute import audit
 from peerpath.audit.conditions import approval_of
-from peerpath.audit.report import render_audit
+from peerpath.audit.report import confidence_words, render_audit
 from peerpath.audit.summary import render_summary
-from peerpath.audit.verdicts import CANNOT_COUNT, MEETS, label
+from peerpath.audit.verdicts import CANNOT_COUNT, MEETS, labeller
 from peerpath.cohorts.delivery import CohortAudit, cohort_audit
 from peerpath.cohorts.roster import read_roster
 from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
 from peerpath.site.generate import write_file
 from peerpath.templating import render
 
@@ -34,27 +35,34 @@ def exit_code(results: list[str]) -> int:
 
 
 def run_audit(curriculum: Curriculum, base: dict | None, args) -> int:
+    lang = getattr(args, "lang", None)
     if args.all:
-        audits = [audit(curriculum, s, approval=approval_of(base, s.id)) for s in curriculum.standards.values()]
-        text, results = render_summary(audits, args.format), [a.result for a in audits]
+        lang = lang or SOURCE_LANGUAGE
+        audits = [
+            audit(curriculum, s, approval=approval_of(base, s.id, lang), lang=lang)
+            for s in curriculum.standards.values()
+        ]
+        text, results = render_summary(audits, args.format, lang), [a.result for a in audits]
     else:
         standard = curriculum.standards.get(args.standard)
         if standard is None:
             known = ", ".join(sorted(curriculum.standards))
             print(f"no standard has the id '{args.standard}' (known: {known})", file=sys.stderr)
             return 2
-        approval = approval_of(base, standard.id)
         if args.cohort:
             roster, problems = read_roster(Path(args.cohort), args.cohort, curriculum)
             if problems or roster is None:
                 for problem in problems:
                     print(problem, file=sys.stderr)
                 return 2
-            result = cohort_audit(curriculum, standard, roster.cohort, approval)
-            text, results = render_cohort_audit(result, args.format), [result.result]
+            lang = lang or roster.cohort.language
+            approval = approval_of(base, standard.id, lang)
+            result = cohort_audit(curriculum, standard, roster.cohort, approval, lang)
+            text, results = render_cohort_audit(result, args.format, lang), [result.result]
         else:
-            result = audit(curriculum, standard, approval=approval)
-            text, results = render_audit(result, args.format), [result.result]
+            lang = lang or SOURCE_LANGUAGE
+            result = audit(curriculum, standard, approval=approval_of(base, standard.id, lang), lang=lang)
+            text, results = render_audit(result, args.format, lang), [result.result]
     if args.out:
         write_file(Path(args.out), text)
         print(f"wrote {args.out}")
@@ -63,8 +71,8 @@ def run_audit(curriculum: Curriculum, base: dict | None, args) -> int:
     return exit_code(results)
 
 
-def render_cohort_audit(result: CohortAudit, fmt: str) -> str:
-    """The cohort audit in any audit format. It holds no learner data: only the cohort's sessions."""
+def render_cohort_audit(result: CohortAudit, fmt: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """The cohort audit in any audit format and in `lang`. It holds no learner data: only the cohort's sessions."""
     rows = [{"rule": f.rule, "result": f.result, "text": f.text} for f in result.findings]
     if fmt == "json":
         data = {
@@ -86,11 +94,13 @@ def render_cohort_audit(result: CohortAudit, fmt: str) -> str:
         for r in rows:
             writer.writerow([result.standard.id, result.cohort_id, r["rule"], r["result"], r["text"]])
         return out.getvalue()
-    context = {"r": result, "rows": rows, "label": label}
+    context = {"r": result, "rows": rows, "label": labeller(lang), "confidence": confidence_words(lang)}
     if fmt == "text":
-        return render("cohort_audit.txt.j2", **context)
-    report = render("cohort_audit.md.j2", **context)
+        return render("cohort_audit.txt.j2", lang, **context)
+    report = render("cohort_audit.md.j2", lang, **context)
     if fmt == "markdown":
         return report
     body = Markup(markdown.markdown(report, extensions=["tables"]))
-    return render("standalone.html.j2", title=f"Cohort audit: {result.standard.name}", body=body)
+    _ = gettext(lang)
+    title = _("Cohort audit: {standard}").format(standard=result.standard.name)
+    return render("standalone.html.j2", lang, title=title, body=body)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from peerpath.audit.report import FORMATS
 from peerpath.audit_cli import run_audit
-from peerpath.cohorts.commands import add_commands
+from peerpath.cohorts.commands import add_commands, add_lang
 from peerpath.cohorts.registry import registry_problems
 from peerpath.cohorts.roster import read_roster
 from peerpath.curriculum.advice import curriculum_warnings
@@ -212,6 +212,7 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_argument("--cohort", metavar="ROSTER", help="audit a cohort's delivery (sessions, modes) instead")
     sub.add_argument("--format", choices=FORMATS, default="text")
     sub.add_argument("--out", metavar="FILE", help="write to FILE instead of standard output")
+    add_lang(sub)
     sub.set_defaults(run=_audit)
     certificates = commands.add_parser("certificates", help="issue and revoke certificates of completion")
     actions = certificates.add_subparsers(required=True, metavar="ACTION")

@@ -10,7 +10,7 @@ from peerpath.models.evaluation import EvaluationForm
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.models.roster import Roster, SessionList
-from peerpath.models.standard import Standard
+from peerpath.models.standard import Standard, StandardTranslation
 from peerpath.models.translation import (
     CourseTranslation,
     EvaluationTranslation,
@@ -38,6 +38,7 @@ SCHEMAS = {
         EvaluationTranslation,
         "PeerPath evaluation translation (evaluation.es.yml)",
     ),
+    "standard-translation.schema.json": (StandardTranslation, "PeerPath standard names in another language"),
 }
 
 

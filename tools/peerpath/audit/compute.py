@@ -15,11 +15,12 @@ from peerpath.audit.verdicts import AS_BOOL, CANNOT_COUNT, combine, minutes_resu
 from peerpath.audit.warnings import READING_WORDS_PER_MINUTE, module_warnings
 from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.curriculum.hours import contact_minutes
+from peerpath.i18n.records import N_
 from peerpath.models.counting import Floor
 from peerpath.models.standard import Domain, Standard
 
 __all__ = ["READING_WORDS_PER_MINUTE", "ROUNDING", "Audit", "audit", "quarter_hours"]
-ROUNDING = "Minutes are summed first; hours are minutes / 60, shown to the nearest 0.25 h."
+ROUNDING = N_("Minutes are summed first; hours are minutes / 60, shown to the nearest 0.25 h.")
 
 
 @dataclass(frozen=True)
@@ -144,8 +145,11 @@ def audit(
     standard: Standard,
     quiz_modules: set[str] | None = None,
     approval: str | None = None,
+    lang: str = "en",
 ) -> Audit:
-    """Audit the curriculum against one standard. `approval`: the provider's approval for it, in words."""
+    """Audit the curriculum against one standard. `approval`: the provider's approval for it, in words.
+
+    `lang`: the language the counting conditions are worded in (the figures are the same in every language)."""
     contributions = _contributions(curriculum, standard)
     domain_of = {topic: d.id for d in standard.domains for topic in d.topics}
     warnings = [
@@ -178,7 +182,7 @@ def audit(
         warnings=warnings,
         curriculum_minutes=sum(contact_minutes(m.meta) for m in curriculum.modules),
         floors=floors,
-        conditions=conditions(standard.counting, approval),
+        conditions=conditions(standard.counting, approval, lang),
     )
 
 

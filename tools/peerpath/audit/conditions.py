@@ -8,15 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.records import N_
 from peerpath.models.counting import DELIVERY_MODES, UNCERTAIN_KINDS, Counting
 
-MODE_NAMES = {"in-person": "in person", "virtual-live": "live online", "self-paced": "self-paced study"}
+MODE_NAMES = {"in-person": N_("in person"), "virtual-live": N_("live online"), "self-paced": N_("self-paced study")}
 KIND_NAMES = {
-    "opening": "welcomes and check-ins",
-    "closing": "closings",
-    "quiz": "knowledge checks",
+    "opening": N_("welcomes and check-ins"),
+    "closing": N_("closings"),
+    "quiz": N_("knowledge checks"),
 }
-CREDIT_WORDS = {"credited": "credited", "not-credited": "not credited", "unknown": "not known"}
+CREDIT_WORDS = {"credited": N_("credited"), "not-credited": N_("not credited"), "unknown": N_("not known")}
 NOT_A_PROVIDER = "PeerPath is a curriculum, not an approved provider"
 
 
@@ -26,23 +28,29 @@ class Condition:
     text: str
 
 
-def who_may_deliver(counting: Counting, approval: str | None) -> str:
+def who_may_deliver(counting: Counting, approval: str | None, lang: str = SOURCE_LANGUAGE) -> str:
+    _ = gettext(lang)
     rule = counting.who_may_deliver
     if rule == "board-curriculum-only":
-        return "Only the board's own (or pre-approved) curriculum counts: this curriculum's hours cannot count here."
+        return _("Only the board's own (or pre-approved) curriculum counts: this curriculum's hours cannot count here.")
     if rule == "approved-provider":
         held = (
-            f" This site records an approval: {approval}."
+            " " + _("This site records an approval: {approval}.").format(approval=approval)
             if approval
-            else (" No approval is recorded for this site (mkdocs.yml, extra.peerpath.provider.approvals).")
+            else " " + _("No approval is recorded for this site (mkdocs.yml, extra.peerpath.provider.approvals).")
         )
         return (
-            "Hours count only when a provider the board approves delivers the training. "
-            f"{NOT_A_PROVIDER}: a provider delivering it must seek approval from the board.{held}"
+            _("Hours count only when a provider the board approves delivers the training.")
+            + " "
+            + _(
+                "PeerPath is a curriculum, not an approved provider: "
+                "a provider delivering it must seek approval from the board."
+            )
+            + held
         )
     if rule == "any":
-        return "Any training that covers the required content counts (no approved provider is required)."
-    return "Whether the board requires an approved provider is not known: ask the board."
+        return _("Any training that covers the required content counts (no approved provider is required).")
+    return _("Whether the board requires an approved provider is not known: ask the board.")
 
 
 ONE_LINE = {
@@ -66,42 +74,54 @@ def one_line(counting: Counting) -> str:
     return "; ".join(parts) + "."
 
 
-def conditions(counting: Counting, approval: str | None = None) -> list[Condition]:
-    """Every counting rule of the standard, one sentence each."""
-    modes = {c: [MODE_NAMES[m] for m in DELIVERY_MODES if counting.delivery.of(m) == c] for c in CREDIT_WORDS}
-    delivery = " ".join(f"{CREDIT_WORDS[c].capitalize()}: {', '.join(names)}." for c, names in modes.items() if names)
+def conditions(counting: Counting, approval: str | None = None, lang: str = SOURCE_LANGUAGE) -> list[Condition]:
+    """Every counting rule of the standard, one sentence each, in `lang`."""
+    _ = gettext(lang)
+    modes = {c: [_(MODE_NAMES[m]) for m in DELIVERY_MODES if counting.delivery.of(m) == c] for c in CREDIT_WORDS}
+    delivery = " ".join(
+        f"{_(CREDIT_WORDS[c]).capitalize()}: {', '.join(names)}." for c, names in modes.items() if names
+    )
     share = counting.min_in_person_percent
     cap = counting.max_online_hours_per_day
-    kinds = {c: [KIND_NAMES[k] for k in UNCERTAIN_KINDS if counting.segments.of(k) == c] for c in CREDIT_WORDS}
-    segments = " ".join(f"{CREDIT_WORDS[c].capitalize()}: {', '.join(names)}." for c, names in kinds.items() if names)
+    kinds = {c: [_(KIND_NAMES[k]) for k in UNCERTAIN_KINDS if counting.segments.of(k) == c] for c in CREDIT_WORDS}
+    segments = " ".join(
+        f"{_(CREDIT_WORDS[c]).capitalize()}: {', '.join(names)}." for c, names in kinds.items() if names
+    )
     return [
-        Condition("who-may-deliver", who_may_deliver(counting, approval)),
-        Condition("delivery", f"How it is delivered. {delivery}"),
+        Condition("who-may-deliver", who_may_deliver(counting, approval, lang)),
+        Condition("delivery", _("How it is delivered. {modes}").format(modes=delivery)),
         Condition(
             "in-person-share",
-            f"At least {share:g}% of the hours in person."
+            _("At least {share}% of the hours in person.").format(share=f"{share:g}")
             if isinstance(share, float)
-            else "No minimum in-person share."
+            else _("No minimum in-person share.")
             if share == "none"
-            else "Any minimum in-person share is not known.",
+            else _("Any minimum in-person share is not known."),
         ),
         Condition(
             "online-cap",
-            f"At most {cap:g} online hours credited in one day."
+            _("At most {cap} online hours credited in one day.").format(cap=f"{cap:g}")
             if isinstance(cap, float)
-            else "No daily cap on online hours."
+            else _("No daily cap on online hours.")
             if cap == "none"
-            else "Any daily cap on online hours is not known.",
+            else _("Any daily cap on online hours is not known."),
         ),
-        Condition("segments", f"Agenda time that is not instruction. {segments} Breaks never count."),
+        Condition(
+            "segments", _("Agenda time that is not instruction. {kinds} Breaks never count.").format(kinds=segments)
+        ),
     ]
 
 
-def approval_of(base: dict[str, Any] | None, standard_id: str) -> str | None:
+def approval_of(base: dict[str, Any] | None, standard_id: str, lang: str = SOURCE_LANGUAGE) -> str | None:
     """The provider's approval for a standard (mkdocs.yml extra.peerpath.provider), in words, or None."""
+    _ = gettext(lang)
     provider = ((base or {}).get("extra", {}).get("peerpath", {}) or {}).get("provider") or {}
     for approval in provider.get("approvals", []):
         if approval.get("standard") == standard_id:
-            number = f", number {approval['number']}" if approval.get("number") else ""
-            return f"{provider.get('organisation', 'the provider')}, approved by {approval['body']}{number}"
+            organisation = provider.get("organisation", _("the provider"))
+            if approval.get("number"):
+                words = _("{organisation}, approved by {body}, number {number}")
+            else:
+                words = _("{organisation}, approved by {body}")
+            return words.format(organisation=organisation, body=approval["body"], number=approval.get("number"))
     return None

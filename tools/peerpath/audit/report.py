@@ -15,47 +15,57 @@ from markupsafe import Markup
 from peerpath.audit.chart import chart_rows
 from peerpath.audit.compute import READING_WORDS_PER_MINUTE, ROUNDING, Audit, Counted, quarter_hours
 from peerpath.audit.conditions import CREDIT_WORDS
-from peerpath.audit.verdicts import CANNOT_CONFIRM, CANNOT_COUNT, FALLS_SHORT, label
+from peerpath.audit.verdicts import CANNOT_CONFIRM, CANNOT_COUNT, FALLS_SHORT, labeller
 from peerpath.curriculum.competencies import CATEGORIES
 from peerpath.curriculum.hours import hours_text
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.records import N_, kind_name
 from peerpath.templating import render
 from peerpath.text import markdown_text
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
+CONFIDENCE = {"high": N_("high"), "medium": N_("medium"), "low": N_("low")}
+REQUIREMENTS = {
+    "education": N_("Education"),
+    "experience": N_("Experience"),
+    "supervision": N_("Supervision"),
+    "exam": N_("Exam"),
+    "renewal": N_("Renewal"),
+}
 
 
-def verdict(meets: bool | None) -> str:
-    return {True: "meets", False: "falls short", None: "cannot confirm"}[meets]
-
-
-def reason(audit: Audit) -> str:
+def reason(audit: Audit, lang: str = SOURCE_LANGUAGE) -> str:
     """Why the result is what it is, in one or two sentences a board member would accept."""
+    _ = gettext(lang)
     s = audit.standard
     if audit.result == CANNOT_COUNT:
-        return f"{s.counting.note} (Sources: {'; '.join(s.counting.sources)}.)"
+        return _("{note} (Sources: {sources}.)").format(note=s.counting.note, sources="; ".join(s.counting.sources))
     short = [d.domain.name for d in audit.domains if d.result == FALLS_SHORT]
     short += [f.floor.name for f in audit.floors if f.result == FALLS_SHORT]
     counted = [(d.domain.name, d) for d in audit.domains] + [(f.floor.name, f) for f in audit.floors]
-    counted.append(("the total", audit.total))
+    the_total = _("the total")
+    counted.append((the_total, audit.total))
     unknown = [name for name, c in counted if c.result == CANNOT_CONFIRM and c.required_minutes is None]
     depends = [name for name, c in counted if c.result == CANNOT_CONFIRM and c.required_minutes is not None]
     parts = []
     if short or audit.total.result == FALLS_SHORT:
-        where = short + (["the total"] if audit.total.result == FALLS_SHORT else [])
-        parts.append(f"Short of the required hours in: {'; '.join(where)}.")
+        where = short + ([the_total] if audit.total.result == FALLS_SHORT else [])
+        parts.append(_("Short of the required hours in: {where}.").format(where="; ".join(where)))
     if audit.content_missing:
-        parts.append(f"Required content not covered: {'; '.join(audit.content_missing)}.")
+        parts.append(_("Required content not covered: {content}.").format(content="; ".join(audit.content_missing)))
     if unknown:
-        parts.append(f"Cannot confirm, because the required hours are not public: {'; '.join(unknown)}.")
+        message = _("Cannot confirm, because the required hours are not public: {where}.")
+        parts.append(message.format(where="; ".join(unknown)))
     if depends:
-        parts.append(
-            f"Cannot confirm (met only if the board credits welcomes, closings or knowledge checks, which it has "
-            f"not said; instruction alone falls short): {'; '.join(depends)}."
+        message = _(
+            "Cannot confirm (met only if the board credits welcomes, closings or knowledge checks, which it has "
+            "not said; instruction alone falls short): {where}."
         )
+        parts.append(message.format(where="; ".join(depends)))
     if not parts:
-        parts.append("Every domain, minimum and required content is met counting only what this board credits.")
+        parts.append(_("Every domain, minimum and required content is met counting only what this board credits."))
     if s.counting.who_may_deliver == "approved-provider":
-        parts.append("The hours count only when an approved provider delivers the training (see below).")
+        parts.append(_("The hours count only when an approved provider delivers the training (see below)."))
     return " ".join(parts)
 
 
@@ -63,15 +73,18 @@ def _signed(minutes: int | None) -> str:
     return "–" if minutes is None else ("+" if minutes >= 0 else "−") + hours_text(abs(minutes))
 
 
-def hour_rows(audit: Audit) -> list[dict[str, Any]]:
+def hour_rows(audit: Audit, lang: str = SOURCE_LANGUAGE) -> list[dict[str, Any]]:
     """Each domain and the total as display strings: required, contact, credited, instruction, margin, result."""
+    _, label = gettext(lang), labeller(lang)
+    unknown, at_least = _("unknown"), _("at least {hours}")
 
     def row(name: str, counted: Counted, minimum: bool, total: bool) -> dict[str, Any]:
         required = counted.required_minutes
+        shown = unknown if required is None else hours_text(required)
         return {
             "name": name,
             "total": total,
-            "required": "unknown" if required is None else ("at least " if minimum else "") + hours_text(required),
+            "required": at_least.format(hours=shown) if minimum and required is not None else shown,
             "contact": hours_text(counted.provided_minutes),
             "credited": hours_text(counted.credited_minutes),
             "instruction": hours_text(counted.instruction_minutes),
@@ -80,7 +93,7 @@ def hour_rows(audit: Audit) -> list[dict[str, Any]]:
         }
 
     rows = [row(d.domain.name, d, d.domain.minimum_only, False) for d in audit.domains]
-    return rows + [row("Total", audit.total, False, True)]
+    return rows + [row(_("Total"), audit.total, False, True)]
 
 
 def counted_dict(counted: Counted) -> dict[str, Any]:
@@ -98,8 +111,8 @@ def counted_dict(counted: Counted) -> dict[str, Any]:
     }
 
 
-def audit_dict(audit: Audit) -> dict[str, Any]:
-    """The audit with the stable keys documented in the README."""
+def audit_dict(audit: Audit, lang: str = SOURCE_LANGUAGE) -> dict[str, Any]:
+    """The audit with the stable keys documented in the README; prose values (reason, rounding) in `lang`."""
     s = audit.standard
     return {
         "standard": {
@@ -114,14 +127,14 @@ def audit_dict(audit: Audit) -> dict[str, Any]:
             "confidence_note": s.confidence_note,
         },
         "result": audit.result,
-        "reason": reason(audit),
+        "reason": reason(audit, lang),
         "hours_result": audit.hours_result,
         "meets": audit.meets,
         "counting": {
             **s.counting.model_dump(mode="json", by_alias=True),
             "conditions": [{"rule": c.rule, "text": c.text} for c in audit.conditions],
         },
-        "rounding": ROUNDING,
+        "rounding": gettext(lang)(ROUNDING),
         "total": {
             "required_hours": s.total_hours,
             **counted_dict(audit.total),
@@ -167,12 +180,17 @@ def audit_dict(audit: Audit) -> dict[str, Any]:
     }
 
 
-def audit_json(audit: Audit) -> str:
-    return json.dumps(audit_dict(audit), indent=2, ensure_ascii=False) + "\n"
+def audit_json(audit: Audit, lang: str = SOURCE_LANGUAGE) -> str:
+    return json.dumps(audit_dict(audit, lang), indent=2, ensure_ascii=False) + "\n"
 
 
-def audit_csv(audit: Audit) -> str:
-    """One row per contributing segment, so a spreadsheet can re-add every domain total."""
+def audit_csv(audit: Audit, lang: str = SOURCE_LANGUAGE) -> str:
+    """One row per contributing segment, so a spreadsheet can re-add every domain total.
+
+    The header and ids stay as they are in every language (a spreadsheet's formulas use them);
+    the instruction column says yes or no in `lang`."""
+    _ = gettext(lang)
+    yes, no = _("yes"), _("no")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(
@@ -181,7 +199,7 @@ def audit_csv(audit: Audit) -> str:
     )  # fmt: skip
     for d in audit.domains:
         for c in d.contributions:
-            instruction = "yes" if c.kind not in ("opening", "closing", "quiz") else "no"
+            instruction = yes if c.kind not in ("opening", "closing", "quiz") else no
             writer.writerow(
                 [
                     audit.standard.id,
@@ -215,17 +233,26 @@ def source_link(source: str) -> Markup:
     return Markup(f'<a href="{href}">{markdown_text(url)}</a>{markdown_text(rest)}')
 
 
-def _context(audit: Audit) -> dict[str, Any]:
+def confidence_words(lang: str):
+    """'high', 'medium', 'low' in `lang`, as templates call it: confidence(level)."""
+    _ = gettext(lang)
+    return lambda level: _(CONFIDENCE.get(level, level))
+
+
+def _context(audit: Audit, lang: str) -> dict[str, Any]:
+    _ = gettext(lang)
     return {
         "a": audit,
         "s": audit.standard,
-        "verdict": verdict,
-        "label": label,
-        "reason": reason(audit),
-        "rows": hour_rows(audit),
-        "credit_words": CREDIT_WORDS,
+        "label": labeller(lang),
+        "confidence": confidence_words(lang),
+        "kind_name": lambda kind: kind_name(kind, lang),
+        "requirement_name": lambda key: _(REQUIREMENTS.get(key, key.capitalize())),
+        "reason": reason(audit, lang),
+        "rows": hour_rows(audit, lang),
+        "credit_words": {key: _(words) for key, words in CREDIT_WORDS.items()},
         "hours": hours_text,
-        "rounding": ROUNDING,
+        "rounding": _(ROUNDING),
         "wpm": READING_WORDS_PER_MINUTE,
         "categories": CATEGORIES,
         "chart": chart_rows(audit),
@@ -233,18 +260,20 @@ def _context(audit: Audit) -> dict[str, Any]:
     }
 
 
-def render_audit(audit: Audit, fmt: str) -> str:
-    """The audit in one of FORMATS. HTML is the Markdown report as a standalone, printable page."""
+def render_audit(audit: Audit, fmt: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """The audit in one of FORMATS and in `lang`. HTML is the Markdown report as a standalone, printable page."""
     if fmt == "json":
-        return audit_json(audit)
+        return audit_json(audit, lang)
     if fmt == "csv":
-        return audit_csv(audit)
-    context = _context(audit)
+        return audit_csv(audit, lang)
+    context = _context(audit, lang)
     if fmt == "text":
-        return render("audit.txt.j2", **context)
-    chart = Markup(render("audit_chart.svg.j2", **context).replace("\n", ""))
-    report = render("audit.md.j2", chart_svg=chart, **context)
+        return render("audit.txt.j2", lang, **context)
+    chart = Markup(render("audit_chart.svg.j2", lang, **context).replace("\n", ""))
+    report = render("audit.md.j2", lang, chart_svg=chart, **context)
     if fmt == "markdown":
         return report
     body = Markup(markdown.markdown(report, extensions=["tables"]))
-    return render("standalone.html.j2", title=f"Audit: {audit.standard.name}", body=body)
+    _ = gettext(lang)
+    title = _("Audit: {standard}").format(standard=audit.standard.name)
+    return render("standalone.html.j2", lang, title=title, body=body)

@@ -9,20 +9,22 @@ from typing import Any
 
 from peerpath.audit.compute import ROUNDING, Audit, quarter_hours
 from peerpath.audit.conditions import one_line
-from peerpath.audit.report import reason
-from peerpath.audit.verdicts import CANNOT_CONFIRM, FALLS_SHORT, label
+from peerpath.audit.report import confidence_words, reason
+from peerpath.audit.verdicts import CANNOT_CONFIRM, FALLS_SHORT, labeller
 from peerpath.curriculum.hours import hours_text
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
 from peerpath.templating import render
 
 
-def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
+def summary_rows(audits: list[Audit], lang: str = SOURCE_LANGUAGE) -> list[dict[str, Any]]:
+    _ = gettext(lang)
     return [
         {
             "id": a.standard.id,
             "name": a.standard.name,
             "confidence": a.standard.confidence,
             "result": a.result,
-            "reason": reason(a),
+            "reason": reason(a, lang),
             "who_may_deliver": a.standard.counting.who_may_deliver,
             "counting_line": one_line(a.standard.counting),
             "required_hours": a.standard.total_hours,
@@ -46,7 +48,7 @@ def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
             + [
                 {
                     "id": f.floor.id,
-                    "name": f"At least: {f.floor.name}",
+                    "name": _("At least: {floor}").format(floor=f.floor.name),
                     "required_minutes": f.required_minutes,
                     "instruction_minutes": f.instruction_minutes,
                     "margin_minutes": f.margin_minutes,
@@ -62,8 +64,8 @@ def summary_rows(audits: list[Audit]) -> list[dict[str, Any]]:
     ]
 
 
-def render_summary(audits: list[Audit], fmt: str) -> str:
-    rows = summary_rows(audits)
+def render_summary(audits: list[Audit], fmt: str, lang: str = SOURCE_LANGUAGE) -> str:
+    rows = summary_rows(audits, lang)
     if fmt == "json":
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     if fmt == "csv":
@@ -89,7 +91,16 @@ def render_summary(audits: list[Audit], fmt: str) -> str:
             )  # fmt: skip
         return out.getvalue()
     template = {"text": "audit_summary.txt.j2", "markdown": "audit_summary.md.j2", "html": "audit_summary.html.j2"}
-    return render(template[fmt], rows=rows, label=label, rounding=ROUNDING, hours=hours_text, signed=signed)
+    return render(
+        template[fmt],
+        lang,
+        rows=rows,
+        label=labeller(lang),
+        confidence=confidence_words(lang),
+        rounding=gettext(lang)(ROUNDING),
+        hours=hours_text,
+        signed=signed,
+    )
 
 
 def signed(minutes: int | None) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.records import N_
+
 MEETS, FALLS_SHORT, CANNOT_CONFIRM, CANNOT_COUNT = "meets", "falls-short", "cannot-confirm", "cannot-count-here"
 LABELS = {
-    MEETS: "meets",
-    FALLS_SHORT: "falls short",
-    CANNOT_CONFIRM: "cannot confirm",
-    CANNOT_COUNT: "cannot count here",
+    MEETS: N_("meets"),
+    FALLS_SHORT: N_("falls short"),
+    CANNOT_CONFIRM: N_("cannot confirm"),
+    CANNOT_COUNT: N_("cannot count here"),
 }
 AS_BOOL = {MEETS: True, FALLS_SHORT: False, CANNOT_CONFIRM: None, CANNOT_COUNT: False}
 
@@ -29,5 +32,11 @@ def combine(results: list[str]) -> str:
     return MEETS
 
 
-def label(result: str) -> str:
-    return LABELS[result]
+def label(result: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """The result in words, in `lang`."""
+    return gettext(lang)(LABELS[result])
+
+
+def labeller(lang: str):
+    """`label` for one language, as templates call it: label(result)."""
+    return lambda result: label(result, lang)

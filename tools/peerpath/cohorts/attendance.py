@@ -12,6 +12,8 @@ import datetime as dt
 from fractions import Fraction
 
 from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.records import date_text, list_text
 from peerpath.models.module import Segment
 from peerpath.models.roster import Cohort, Learner, Session
 
@@ -86,7 +88,9 @@ def unattested(learner: Learner, cohort: Cohort) -> list[Session]:
     ]
 
 
-def dates_text(dates: list[dt.date]) -> str:
-    """'2027-03-01, 2027-03-02 and 2027-03-04'."""
-    shown = [d.isoformat() for d in dates]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1] if shown else "none"
+def dates_text(dates: list[dt.date], lang: str = SOURCE_LANGUAGE) -> str:
+    """'2027-03-01, 2027-03-02 and 2027-03-04' ('1 de marzo de 2027, 2 de marzo de 2027 y …' in Spanish)."""
+    if not dates:
+        _ = gettext(lang)
+        return _("none")
+    return list_text([date_text(d, lang) for d in dates], lang)

@@ -21,6 +21,8 @@ from peerpath.cohorts.pdf_layout import (
     table,
 )
 from peerpath.cohorts.pdf_layout import text as _text
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.records import catalog_characters
 
 __all__ = [
     "CertificateData",
@@ -52,7 +54,9 @@ def printed_text(data: CertificateData) -> str:
 
 def fonts_for_batch(batch: Iterable[CertificateData], folder: Path) -> Fonts:
     """DejaVu cut down to the characters one batch prints (see `pdf_layout.subset_fonts`)."""
-    return subset_fonts((printed_text(data) for data in batch), folder)
+    batch = list(batch)
+    wording = {catalog_characters(data.lang) for data in batch}  # the documents' own words, once per language
+    return subset_fonts([*(printed_text(data) for data in batch), *wording], folder)
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class CertificateData:
     dates_attended: str = ""  # days the learner attended, when attendance is kept per session
     provider: list[str] = dataclasses.field(default_factory=list)  # approval lines for the chosen standard
     verify_link: str | None = None  # the verify address with the code: a link a reader can click
+    lang: str = SOURCE_LANGUAGE  # the language every fixed word is printed in (the learner's)
 
 
 def _hours(value: float) -> str:
@@ -92,63 +97,81 @@ def _hours(value: float) -> str:
 
 
 def document_title(data: CertificateData) -> str:
-    return f"{data.kind.capitalize()}: {data.course_title}"
+    _ = gettext(data.lang)
+    kind = _("Certificate") if data.kind == "certificate" else _("Transcript")
+    return f"{kind}: {data.course_title}"
 
 
 def render_pdf(data: CertificateData, paper: str = "letter", fonts: Fonts | None = None, into: FPDF | None = None):
     """One certificate or transcript: its own PDF, or drawn on the current page of `into` (see certificate_batch)."""
+    _ = gettext(data.lang)
+    certificate = data.kind == "certificate"
     pdf = into if into is not None else document(document_title(data), paper, fonts or font_files())
     width = content_width(pdf)
-    heading = "Certificate of Completion" if data.kind == "certificate" else "Training Transcript"
+    heading = _("Certificate of Completion") if certificate else _("Training Transcript")
 
     pdf.set_font("DejaVu", "B", 24)
     pdf.cell(width, 14, heading, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 12)
     pdf.cell(width, 7, data.organisation, align="C", new_x="LMARGIN", new_y="NEXT")
-    if data.kind == "transcript":
+    if not certificate:
         pdf.set_font("DejaVu", "B", 11)
         pdf.multi_cell(
             width,
             6,
-            "This is a transcript of hours earned. It is not a certificate of completion.",
+            _("This is a transcript of hours earned. It is not a certificate of completion."),
             align="C",
             new_x="LMARGIN",
             new_y="NEXT",
         )
     pdf.ln(6)
     pdf.set_font("DejaVu", "", 12)
-    lead = "This certifies that" if data.kind == "certificate" else "Hours earned by"
+    lead = _("This certifies that") if certificate else _("Hours earned by")
     pdf.cell(width, 7, lead, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "B", 20)
     _text(pdf, width, 11, data.learner_name, align="C")
     pdf.set_font("DejaVu", "", 12)
-    verb = "completed" if data.kind == "certificate" else "attended part of"
-    _text(pdf, width, 7, f"{verb} {data.course_title} (version {data.course_version})", align="C")
-    _text(pdf, width, 7, f"{data.cohort_title}, {data.cohort_dates}, delivered {data.delivery}", align="C")
+    course = {"course": data.course_title, "version": data.course_version}
+    what = (
+        _("completed {course} (version {version})")
+        if certificate
+        else _("attended part of {course} (version {version})")
+    )
+    _text(pdf, width, 7, what.format(**course), align="C")
+    delivered = _("{cohort}, {dates}, delivered {delivery}")
+    _text(
+        pdf,
+        width,
+        7,
+        delivered.format(cohort=data.cohort_title, dates=data.cohort_dates, delivery=data.delivery),
+        align="C",
+    )
     if data.dates_attended:
-        _text(pdf, width, 7, f"Dates attended: {data.dates_attended}", align="C")
+        _text(pdf, width, 7, _("Dates attended: {dates}").format(dates=data.dates_attended), align="C")
     pdf.ln(4)
     pdf.set_font("DejaVu", "B", 13)
-    pdf.cell(width, 8, f"Contact hours: {_hours(data.total_hours)}", align="C", new_x="LMARGIN", new_y="NEXT")
+    contact = _("Contact hours: {hours}").format(hours=_hours(data.total_hours))
+    pdf.cell(width, 8, contact, align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
     pdf.set_font("DejaVu", "B", 10)
-    _text(pdf, width, 6, f"Hours by domain of {data.standard_name}")
+    _text(pdf, width, 6, _("Hours by domain of {standard}").format(standard=data.standard_name))
     pdf.set_font("DejaVu", "", 10)
+    not_public = _("not public")
     rows = [
-        (d.name, _hours(d.hours), _hours(d.required) if d.required is not None else "not public") for d in data.domains
+        (d.name, _hours(d.hours), _hours(d.required) if d.required is not None else not_public) for d in data.domains
     ]
-    table(pdf, ("Domain", "Hours", "Required"), rows, (0.6, 0.2, 0.2), "LRR")
+    table(pdf, (_("Domain"), _("Hours"), _("Required")), rows, (0.6, 0.2, 0.2), "LRR")
     if data.missing:
         pdf.ln(3)
         pdf.set_font("DejaVu", "B", 10)
-        pdf.cell(width, 6, "Still needed for completion:", new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(width, 6, _("Still needed for completion:"), new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 10)
         for item in data.missing:
             _text(pdf, width, 5.5, f"• {item}")
 
     pdf.ln(6)
-    _signatures(pdf, data.trainers, width)
+    _signatures(pdf, data.trainers, width, _("Trainer"))
     _provider(pdf, data.provider, width)
     _verification(pdf, data, width)
     return bytes(pdf.output()) if into is None else None
@@ -163,7 +186,7 @@ def _provider(pdf: FPDF, lines: list[str], width: float) -> None:
         pdf.ln(1)
 
 
-def _signatures(pdf: FPDF, trainers: list[str], width: float) -> None:
+def _signatures(pdf: FPDF, trainers: list[str], width: float, role: str) -> None:
     column = width / max(1, min(len(trainers), 3))
     y = pdf.get_y() + 10
     for i, trainer in enumerate(trainers[:3]):
@@ -173,13 +196,14 @@ def _signatures(pdf: FPDF, trainers: list[str], width: float) -> None:
         pdf.set_font("DejaVu", "", 9)
         _text(pdf, column, 5, trainer, align="C")
         pdf.set_x(x)
-        _text(pdf, column, 5, "Trainer", align="C")
+        _text(pdf, column, 5, role, align="C")
     pdf.set_y(y + 14)
 
 
 def _verification(pdf: FPDF, data: CertificateData, width: float) -> None:
+    _ = gettext(data.lang)
     pdf.set_font("DejaVu", "", 9)
-    pdf.cell(width, 5, f"Issued {data.issued}", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(width, 5, _("Issued {date}").format(date=data.issued), new_x="LMARGIN", new_y="NEXT")
     if not data.code:
         return
     top = pdf.get_y() + 2
@@ -188,15 +212,18 @@ def _verification(pdf: FPDF, data: CertificateData, width: float) -> None:
         _qr(pdf, data.verify_text, pdf.l_margin, top, size)
     pdf.set_xy(pdf.l_margin + size + 4, top + 4)
     pdf.set_font("DejaVu", "B", 11)
-    pdf.cell(width - size - 4, 6, f"Verification code: {data.code}", new_x="LMARGIN", new_y="NEXT")
+    code = _("Verification code: {code}").format(code=data.code)
+    pdf.cell(width - size - 4, 6, code, new_x="LMARGIN", new_y="NEXT")
     pdf.set_x(pdf.l_margin + size + 4)
     pdf.set_font("DejaVu", "", 9)
     paragraph(
         pdf,
         width - size - 4,
         5,
-        "Scan the code, or enter the verification code on the training's verify "
-        "page, to check that this certificate is genuine and has not been revoked.",
+        _(
+            "Scan the code, or enter the verification code on the training's verify "
+            "page, to check that this certificate is genuine and has not been revoked."
+        ),
     )
     if data.verify_link:
         pdf.set_x(pdf.l_margin + size + 4)

@@ -22,6 +22,8 @@ from peerpath.cohorts.attendance import (
 )
 from peerpath.curriculum.crosscheck import Curriculum
 from peerpath.curriculum.hours import contact_minutes
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.records import date_text
 from peerpath.models.roster import Cohort, Learner
 from peerpath.models.standard import Standard
 
@@ -99,32 +101,49 @@ def missing_for_completion(
     curriculum: Curriculum,
     cohort: Cohort | None = None,
     require_score: bool = False,
+    lang: str = SOURCE_LANGUAGE,
 ) -> list[str]:
     """Completion: every module attended in full and every recorded quiz passed (recorded at all, if required)."""
+    _ = gettext(lang)
     missing = []
     for module in curriculum.modules:
         length = contact_minutes(module.meta)
         got = credited.get(module.meta.id, 0)
+        title = module.meta.title
         if got < length:
-            missing.append(f"{module.meta.title}: {_minutes(length - got)} of {length} minutes not attended")
+            missing.append(
+                _("{module}: {missing} of {length} minutes not attended").format(
+                    module=title, missing=_minutes(length - got), length=length
+                )
+            )
         score = learner.quiz_scores.get(module.meta.id)
         quiz = curriculum.quizzes.get(module.meta.id)
         if score is not None and quiz is not None and score < quiz.pass_mark:
             missing.append(
-                f"{module.meta.title}: quiz score {score:g} % is below the pass mark of {quiz.pass_mark:g} %"
+                _("{module}: quiz score {score} % is below the pass mark of {pass_mark} %").format(
+                    module=title, score=f"{score:g}", pass_mark=f"{quiz.pass_mark:g}"
+                )
             )
         elif score is None and quiz is not None and require_score:
-            missing.append(f"{module.meta.title}: no quiz score recorded; a passing score is required")
+            missing.append(_("{module}: no quiz score recorded; a passing score is required").format(module=title))
     for session in unattested(learner, cohort) if cohort else []:
         missing.append(
-            f"Session {session.id} ({session.date}): live online attendance not attested ({cohort.attestation})"
+            _("Session {session} ({date}): live online attendance not attested ({attestation})").format(
+                session=session.id, date=date_text(session.date, lang), attestation=cohort.attestation
+            )
         )
     return missing
 
 
 def learner_result(
-    learner: Learner, curriculum: Curriculum, standard: Standard, cohort: Cohort, require_score: bool = False
+    learner: Learner,
+    curriculum: Curriculum,
+    standard: Standard,
+    cohort: Cohort,
+    require_score: bool = False,
+    lang: str | None = None,
 ) -> LearnerResult:
+    """`lang`: the language the missing items are worded in (default: the learner's)."""
     credit = segment_credit(learner, cohort, curriculum)
     credited = credited_minutes(credit, curriculum)
     if learner.sessions:
@@ -136,7 +155,9 @@ def learner_result(
         learner,
         credited,
         domain_minutes(credit, curriculum, standard),
-        missing_for_completion(learner, credited, curriculum, cohort, require_score),
+        missing_for_completion(
+            learner, credited, curriculum, cohort, require_score, lang or learner.language_in(cohort)
+        ),
         dates,
         modes,
     )

@@ -19,6 +19,8 @@ from markupsafe import Markup
 from peerpath.cohorts.roster import read_roster
 from peerpath.cohorts.schedule import build_schedule, past_midnight, planned_sessions, sessions_yaml
 from peerpath.curriculum.readtext import MAX_ROSTER_BYTES, decode_utf8, read_bytes
+from peerpath.i18n import LANGUAGES, gettext
+from peerpath.i18n.records import kind_name, weekday_date_text
 from peerpath.models.counting import DELIVERY_MODES
 from peerpath.models.siteextra import Provider
 from peerpath.options import calendar_date, clock_time, day_count
@@ -39,11 +41,13 @@ def add_commands(commands) -> None:
     sub.add_argument("--mode", choices=DELIVERY_MODES, default="in-person", help="sessions' delivery mode")
     sub.add_argument("--place", help="sessions' place (room and address, or the video platform)")
     sub.add_argument("--out", metavar="FILE")
+    add_lang(sub)
     sub.set_defaults(run=_schedule)
     sub = commands.add_parser("signin", help="printable sign-in sheets, one PDF per session (names, signature lines)")
     sub.add_argument("roster", help="cohort file with sessions and learners, .yml or .csv (keep it in private/)")
     sub.add_argument("--out", metavar="DIR", help="folder for the PDFs (default: private/sign-in)")
     sub.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    add_lang(sub)
     sub.set_defaults(run=_signin)
     sub = commands.add_parser("packet", help="the approval and audit packet for a cohort: one PDF and its CSVs")
     sub.add_argument("--cohort", required=True, metavar="FILE", help="cohort file, .yml or .csv (keep it in private/)")
@@ -52,7 +56,15 @@ def add_commands(commands) -> None:
     sub.add_argument("--evaluations", metavar="CSV", help="the course evaluation summary, as a CSV table")
     sub.add_argument("--key", metavar="FILE", help="signing key (default: private/certificate-key)")
     sub.add_argument("--paper", choices=("letter", "a4"), default="letter")
+    add_lang(sub)
     sub.set_defaults(run=_packet)
+
+
+def add_lang(sub) -> None:
+    """`--lang en|es`: the language of what the command prints (default: the cohort's, else English)."""
+    sub.add_argument(
+        "--lang", choices=tuple(LANGUAGES), help="language of the output (default: the cohort's, else English)"
+    )
 
 
 def report(problems: list[Problem], outcome: str = "nothing was generated") -> int:
@@ -91,7 +103,7 @@ def _signin(project: Project, args: argparse.Namespace) -> int:
         return 1
     out = Path(args.out) if args.out else project.private / "sign-in"
     try:
-        written = write_sheets(roster, curriculum, out, args.paper)
+        written = write_sheets(roster, curriculum, out, args.paper, args.lang)
     except FontMissing as error:
         print(f"peerpath: {error}", file=sys.stderr)
         return 1
@@ -123,16 +135,19 @@ def _packet(project: Project, args: argparse.Namespace) -> int:
     key = bytes.fromhex(key_path.read_text(encoding="ascii").strip()) if key_path.is_file() else None
     folder = Path(args.cohort).parent
     found = {t.cv: (folder / t.cv).is_file() for t in roster.cohort.trainers if t.cv}
-    issued = outcomes(roster, curriculum, standard, provider, key, project.registry)
-    findings = board_findings(curriculum, standard, roster, base)
+    lang = args.lang or roster.cohort.language
+    issued = outcomes(roster, curriculum, standard, provider, key, project.registry, lang)
+    findings = board_findings(curriculum, standard, roster, base, lang)
     parts = sections(
         roster, curriculum, standard, provider, issued,
-        cv_found=found, evaluation_rows=rows, findings=findings, made=dt.date.today(),
+        cv_found=found, evaluation_rows=rows, findings=findings, made=dt.date.today(), lang=lang,
     )  # fmt: skip
     out = Path(args.out) if args.out else project.private / "packet"
     try:
         cvs = {cv: folder / cv for cv, there in found.items() if there}
-        written = write_packet(parts, f"Packet: {roster.cohort.title}, {standard.name}", out, args.paper, cvs)
+        _ = gettext(lang)
+        title = _("Packet: {cohort}, {standard}").format(cohort=roster.cohort.title, standard=standard.name)
+        written = write_packet(parts, title, out, args.paper, cvs)
     except FontMissing as error:
         print(f"peerpath: {error}", file=sys.stderr)
         return 1
@@ -156,12 +171,12 @@ def evaluation_rows(value: str | None) -> tuple[list[list[str]] | None, list[Pro
     return rows, []
 
 
-def board_findings(curriculum, standard, roster, base) -> list[tuple[str, str, str]]:
-    """The cohort audit's findings (peerpath.cohorts.delivery) as (rule, result, text)."""
+def board_findings(curriculum, standard, roster, base, lang: str = "en") -> list[tuple[str, str, str]]:
+    """The cohort audit's findings (peerpath.cohorts.delivery) as (rule, result, text), worded in `lang`."""
     from peerpath.audit.conditions import approval_of
     from peerpath.cohorts.delivery import cohort_audit
 
-    result = cohort_audit(curriculum, standard, roster.cohort, approval_of(base, standard.id))
+    result = cohort_audit(curriculum, standard, roster.cohort, approval_of(base, standard.id, lang), lang)
     return [(f.rule, f.result, f.text) for f in result.findings]
 
 
@@ -169,15 +184,16 @@ def _schedule(project: Project, args: argparse.Namespace) -> int:
     curriculum, _, problems = check(project)
     if problems or curriculum is None:
         return report(problems)
-    first_date, days = None, args.days
+    first_date, days, lang = None, args.days, args.lang
     if args.cohort:
         try:
-            first_date, last_date = cohort_dates(args.cohort, curriculum)
+            first_date, last_date, cohort_lang = cohort_dates(args.cohort, curriculum)
         except ValueError as error:
             print(f"peerpath: {error}", file=sys.stderr)
             return 1
         if last_date and not days:
             days = (last_date - first_date).days + 1
+        lang = lang or cohort_lang
     if not days:
         print("peerpath: give --days, or a --cohort with start and end dates", file=sys.stderr)
         return 1
@@ -191,17 +207,21 @@ def _schedule(project: Project, args: argparse.Namespace) -> int:
             return 1
         text = sessions_yaml(planned_sessions(plan, curriculum), curriculum, args.mode, args.place)
         return _write_or_print(text, args.out)
+    lang = lang or "en"
     text = render(
         "schedule.md.j2",
+        lang,
         course=curriculum.course,
         days=plan,
         start=args.start,
         total_contact=sum(d.contact_minutes for d in plan),
+        weekday_date=lambda day: weekday_date_text(day, lang),
+        kind_name=lambda kind: kind_name(kind, lang),
     )
     if args.format == "html":
-        text = render(
-            "standalone.html.j2", title="Schedule", body=Markup(markdown.markdown(text, extensions=["tables"]))
-        )
+        body = Markup(markdown.markdown(text, extensions=["tables"]))
+        _ = gettext(lang)
+        text = render("standalone.html.j2", lang, title=_("Schedule"), body=body)
     return _write_or_print(text, args.out)
 
 
@@ -214,16 +234,16 @@ def _write_or_print(text: str, out: str | None) -> int:
     return 0
 
 
-def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None]:
-    """A roster file's cohort dates, 'YYYY-MM-DD..YYYY-MM-DD', or a single start date."""
+def cohort_dates(value: str, curriculum) -> tuple[dt.date, dt.date | None, str | None]:
+    """A roster file's cohort dates and language, or 'YYYY-MM-DD..YYYY-MM-DD', or a single start date."""
     path = Path(value)
     if path.is_file():
         roster, problems = read_roster(path, value, curriculum)
         if problems or roster is None:
             raise ValueError("the roster has problems; run `peerpath certificates issue` on it to list them")
-        return roster.cohort.start, roster.cohort.end
+        return roster.cohort.start, roster.cohort.end, roster.cohort.language
     first, _, last = value.partition("..")
     start, end = calendar_date(first, value), calendar_date(last, value) if last else None
     if end is not None and end < start:
         raise ValueError(f"--cohort: the end date {end} is before the start date {start}")
-    return start, end
+    return start, end, None

@@ -11,6 +11,7 @@ from dataclasses import asdict, dataclass, field
 
 from markupsafe import Markup
 
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
 from peerpath.models.evaluation import EvaluationForm
 from peerpath.templating import render
 
@@ -97,8 +98,11 @@ def charts(form: EvaluationForm, rows: list[QuestionSummary]) -> list[Chart]:
     return out
 
 
-def render_summary(form: EvaluationForm, rows: list[QuestionSummary], responses: int, fmt: str) -> str:
-    """The summary in one of FORMATS."""
+def render_summary(
+    form: EvaluationForm, rows: list[QuestionSummary], responses: int, fmt: str, lang: str = SOURCE_LANGUAGE
+) -> str:
+    """The summary in one of FORMATS, its own words in `lang` (the form's questions as the form words them)."""
+    _ = gettext(lang)
     if fmt == "json":
         data = {"title": form.title, "responses": responses, "questions": [asdict(r) for r in rows]}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -106,23 +110,25 @@ def render_summary(form: EvaluationForm, rows: list[QuestionSummary], responses:
         return summary_csv(rows)
     all_charts = charts(form, rows)
     if fmt == "svg":
-        return chart_svg(all_charts, "Ratings per question") + "\n"
-    by_id = {c.question.id: Markup(chart_svg([_alone(c)], c.question.text)) for c in all_charts}
+        return chart_svg(all_charts, _("Ratings per question"), lang) + "\n"
+    by_id = {c.question.id: Markup(chart_svg([_alone(c)], c.question.text, lang)) for c in all_charts}
     context = {"form": form, "rows": rows, "responses": responses, "charts": by_id, "scale": form.scale}
     template = {"text": "evaluation_summary.txt.j2", "markdown": "evaluation_summary.md.j2"}.get(fmt)
     if template:
-        return render(template, **context)
-    body = Markup(render("evaluation_summary.html.j2", **context))
-    return render("standalone.html.j2", title=f"{form.title}: summary", body=body)
+        return render(template, lang, **context)
+    body = Markup(render("evaluation_summary.html.j2", lang, **context))
+    return render("standalone.html.j2", lang, title=_("{title}: summary").format(title=form.title), body=body)
 
 
 def _alone(chart: Chart) -> Chart:
     return Chart(chart.question, chart.lines, chart.rows, 0, chart.height)
 
 
-def chart_svg(items: list[Chart], title: str) -> str:
+def chart_svg(items: list[Chart], title: str, lang: str = SOURCE_LANGUAGE) -> str:
     height = sum(c.height for c in items) or 20
-    return render("evaluation_chart.svg.j2", charts=items, title=title, width=CHART_WIDTH, height=height, bar_x=BAR_X)
+    return render(
+        "evaluation_chart.svg.j2", lang, charts=items, title=title, width=CHART_WIDTH, height=height, bar_x=BAR_X
+    )
 
 
 def summary_csv(rows: list[QuestionSummary]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fpdf import FPDF
 
 from peerpath.cohorts.pdf_layout import PAPER, Fonts, font_files
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
 from peerpath.models.evaluation import EvaluationForm, EvaluationQuestion
 
 WRITING_LINES = 5  # ruled lines under a free-text question
@@ -12,9 +13,14 @@ LINE = 9  # mm between ruled lines: room for handwriting
 
 
 def render_form_pdf(
-    form: EvaluationForm, course_title: str, paper: str = "letter", fonts: Fonts | None = None
+    form: EvaluationForm,
+    course_title: str,
+    paper: str = "letter",
+    fonts: Fonts | None = None,
+    lang: str = SOURCE_LANGUAGE,
 ) -> bytes:
-    """The blank form, one question never split across pages."""
+    """The blank form, one question never split across pages; PeerPath's own words in `lang`."""
+    _ = gettext(lang)
     fonts = fonts or font_files()
     pdf = FPDF(orientation="portrait", unit="mm", format=PAPER[paper])
     pdf.set_title(f"{form.title}: {course_title}")
@@ -24,7 +30,7 @@ def render_form_pdf(
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     width = pdf.w - 2 * pdf.l_margin
-    _heading(pdf, form, course_title, width)
+    _heading(pdf, form, course_title, width, lang)
     group = None
     for number, question in enumerate(form.questions, start=1):
         needed = _height(pdf, question, width) + (10 if question.group != group else 0)
@@ -38,11 +44,12 @@ def render_form_pdf(
         _question(pdf, form, number, question, width)
     pdf.ln(4)
     pdf.set_font("DejaVu", "", 10)
-    pdf.multi_cell(width, 5, "Thank you. Hand the form to your trainer or leave it where they ask.")
+    pdf.multi_cell(width, 5, _("Thank you. Hand the form to your trainer or leave it where they ask."))
     return bytes(pdf.output())
 
 
-def _heading(pdf: FPDF, form: EvaluationForm, course_title: str, width: float) -> None:
+def _heading(pdf: FPDF, form: EvaluationForm, course_title: str, width: float, lang: str) -> None:
+    _ = gettext(lang)
     pdf.set_font("DejaVu", "B", 20)
     pdf.multi_cell(width, 10, form.title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 12)
@@ -52,10 +59,12 @@ def _heading(pdf: FPDF, form: EvaluationForm, course_title: str, width: float) -
     pdf.multi_cell(width, 5, form.intro, new_x="LMARGIN", new_y="NEXT")
     if form.anonymous:
         pdf.set_font("DejaVu", "B", 10)
-        pdf.multi_cell(width, 5, "This form is anonymous: do not write your name on it.", new_x="LMARGIN", new_y="NEXT")
+        anonymous = _("This form is anonymous: do not write your name on it.")
+        pdf.multi_cell(width, 5, anonymous, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 10)
     scale = ", ".join(f"{n} = {label}" for n, label in enumerate(form.scale, start=1))
-    pdf.multi_cell(width, 5, f"For each statement, tick one box: {scale}.", new_x="LMARGIN", new_y="NEXT")
+    tick = _("For each statement, tick one box: {scale}.").format(scale=scale)
+    pdf.multi_cell(width, 5, tick, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
 
 

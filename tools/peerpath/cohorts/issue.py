@@ -28,13 +28,16 @@ from peerpath.cohorts.certificates import (
 )
 from peerpath.cohorts.registry import append_events, issued_hashes, read_events
 from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.standard_translations import names_in
+from peerpath.i18n import SOURCE_LANGUAGE, gettext
+from peerpath.i18n.records import N_, date_text, list_text
 from peerpath.models.roster import Roster
 from peerpath.models.siteextra import Provider
 from peerpath.models.standard import Standard
 
 LEARNERS_PER_WORKER = 25  # below this, starting a worker process costs more than it saves
 LEARNERS_PER_CHUNK = 50  # certificates drawn as one document, then split (see certificate_batch)
-DELIVERY = {"in-person": "in person", "virtual-live": "live online", "self-paced": "self-paced"}
+DELIVERY = {"in-person": N_("in person"), "virtual-live": N_("live online"), "self-paced": N_("self-paced")}
 
 
 @dataclass
@@ -101,7 +104,7 @@ def issue(
             if result.complete and not previous:
                 new_events.append(registry_event(result, roster, curriculum, standard, digest, when))
             data = certificate_data(result, roster, curriculum, standard, organisation, verify_url, code, when)
-            batch.append(dataclasses.replace(data, provider=provider_lines(provider, standard)))
+            batch.append(dataclasses.replace(data, provider=provider_lines(provider, standard, data.lang)))
         fonts = fonts_for_batch(batch, staging)
         files = []
         pdfs = render_all(batch, paper, fonts)
@@ -168,8 +171,12 @@ def certificate_data(
     code: str,
     when: str,
 ) -> CertificateData:
+    """What one learner's PDF prints, worded in the learner's language (the roster's, by default)."""
     cohort = roster.cohort
     complete = result.complete
+    lang = result.learner.language_in(cohort)
+    _ = gettext(lang)
+    names = names_in(standard, curriculum.standard_translations, lang)
     return CertificateData(
         kind="certificate" if complete else "transcript",
         organisation=organisation,
@@ -177,33 +184,45 @@ def certificate_data(
         course_title=curriculum.course.title,
         course_version=curriculum.course.version,
         cohort_title=cohort.title,
-        cohort_dates=f"{cohort.start.isoformat()} to {cohort.end.isoformat()}",
-        delivery=" and ".join(DELIVERY[m] for m in result.modes),
+        cohort_dates=_("{start} to {end}").format(start=date_text(cohort.start, lang), end=date_text(cohort.end, lang)),
+        delivery=delivery_text(result.modes, lang),
         total_hours=quarter_hours_of(result.total_minutes),
-        standard_name=standard.name,
+        standard_name=names.name,
         domains=[
-            DomainLine(d.name, quarter_hours_of(result.domain_minutes[d.id]), d.required_hours)
+            DomainLine(names.domains[d.id], quarter_hours_of(result.domain_minutes[d.id]), d.required_hours)
             for d in standard.domains
         ],
         trainers=[t.name + (f", {t.credential}" if t.credential else "") for t in cohort.trainers],
-        issued=when,
+        issued=when if lang == SOURCE_LANGUAGE else date_text(dt.date.fromisoformat(when), lang),
         code=code if complete else None,
         verify_text=(f"{verify_url}#code={code}" if verify_url else code) if complete else None,
         missing=result.missing,
-        dates_attended=dates_text(result.dates) if result.dates else "",
+        dates_attended=dates_text(result.dates, lang) if result.dates else "",
         verify_link=f"{verify_url}#code={code}" if verify_url and complete else None,
+        lang=lang,
     )
 
 
-def provider_lines(provider: Provider | None, standard: Standard) -> list[str]:
+def delivery_text(modes: list[str], lang: str = SOURCE_LANGUAGE) -> str:
+    """'in person and live online' / 'de forma presencial y en línea en vivo'."""
+    _ = gettext(lang)
+    words = [_(DELIVERY[m]) for m in modes]
+    return " and ".join(words) if lang == SOURCE_LANGUAGE else list_text(words, lang)
+
+
+def provider_lines(provider: Provider | None, standard: Standard, lang: str = SOURCE_LANGUAGE) -> list[str]:
     """What the certificate says about the provider and its approval for this standard, if any."""
     if provider is None:
         return []
-    lines = [f"Training provider: {provider.organisation}"]
+    _ = gettext(lang)
+    lines = [_("Training provider: {organisation}").format(organisation=provider.organisation)]
     approval = provider.approval_for(standard.id)
     if approval is not None:
-        number = f", provider number {approval.number}" if approval.number else ""
-        lines.append(f"Approved by {approval.body}{number}")
+        if approval.number:
+            line = _("Approved by {body}, provider number {number}").format(body=approval.body, number=approval.number)
+        else:
+            line = _("Approved by {body}").format(body=approval.body)
+        lines.append(line)
         lines += [approval.statement] if approval.statement else []
     return lines
 

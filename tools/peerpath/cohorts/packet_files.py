@@ -36,13 +36,16 @@ def outcomes(
     provider: Provider | None,
     key: bytes | None,
     registry: Path,
+    lang: str = "en",
 ) -> list[Issued]:
-    """Each learner's result and, for a certificate, its code's hash (needs the signing key)."""
+    """Each learner's result and, for a certificate, its code's hash (needs the signing key).
+
+    What a learner still needs is worded in `lang`, the packet's language."""
     strict = provider is not None and provider.require_passing_score
     known = issued_hashes(read_events(registry))
     issued = []
     for learner in roster.learners:
-        result = learner_result(learner, curriculum, standard, roster.cohort, strict)
+        result = learner_result(learner, curriculum, standard, roster.cohort, strict, lang)
         digest = None
         if result.complete and key is not None:
             digest = code_hash(certificate_code(key, roster.cohort, learner, curriculum.course.version, standard))
@@ -61,19 +64,20 @@ def sections(
     evaluation_rows: Sequence[Sequence[str]] | None = None,
     findings: Sequence[tuple[str, str, str]] = (),
     made: dt.date,
+    lang: str = "en",
 ) -> list[Section]:
-    """The packet in reading order."""
+    """The packet in reading order, in `lang`."""
     return [
-        p.cover(roster, curriculum, standard, provider),
-        p.description(curriculum),
-        p.agenda(curriculum, standard),
-        p.trainers(roster, cv_found),
-        records.sessions(roster, curriculum),
-        records.quizzes(roster, curriculum),
-        records.evaluations(evaluation_rows),
-        records.certificates(issued, standard),
-        records.flags(findings, roster),
-        records.retention(roster, provider, standard, made),
+        p.cover(roster, curriculum, standard, provider, lang),
+        p.description(curriculum, lang),
+        p.agenda(curriculum, standard, lang),
+        p.trainers(roster, cv_found, lang),
+        records.sessions(roster, curriculum, lang),
+        records.quizzes(roster, curriculum, lang),
+        records.evaluations(evaluation_rows, lang),
+        records.certificates(issued, standard, lang),
+        records.flags(findings, roster, lang),
+        records.retention(roster, provider, standard, made, lang),
     ]
 
 

@@ -22,8 +22,9 @@ from peerpath.models.roster import Roster, SessionList, session_attendance_long
 from peerpath.problems import Problem
 
 COHORT_COLUMNS = ("cohort_id", "cohort_title", "start", "end", "delivery", "trainers")
-OPTIONAL_COHORT_COLUMNS = ("attestation", "sessions")
+OPTIONAL_COHORT_COLUMNS = ("attestation", "sessions", "cohort_language")
 LEARNER_COLUMNS = ("learner_id", "learner_name")
+LANGUAGE_COLUMN = "language"  # optional: the learner's language (default: cohort_language, else English)
 QUIZ_PREFIX = "quiz:"
 SESSION_PREFIX = "session:"  # attendance at one session: present, absent, or minutes attended
 ATTESTED_PREFIX = "attested:"  # live online session: yes or no
@@ -111,6 +112,7 @@ def csv_doc(text: str, path: str) -> CsvDoc:
             "delivery": first["delivery"].strip(),
             "trainers": [_trainer(t) for t in first["trainers"].split(";") if t.strip()],
             **({"attestation": first["attestation"].strip()} if (first.get("attestation") or "").strip() else {}),
+            **({"language": first["cohort_language"].strip()} if (first.get("cohort_language") or "").strip() else {}),
         },
         "learners": [_learner(row, header) for row in rows],
     }
@@ -132,7 +134,7 @@ def _learner(row: dict[str, str], header: list[str]) -> dict[str, Any]:
     sessions: dict[str, Any] = {}
     for column in header:
         value = (row.get(column) or "").strip()
-        if column in (*COHORT_COLUMNS, *OPTIONAL_COHORT_COLUMNS, *LEARNER_COLUMNS) or not value:
+        if column in (*COHORT_COLUMNS, *OPTIONAL_COHORT_COLUMNS, *LEARNER_COLUMNS, LANGUAGE_COLUMN) or not value:
             continue
         if column.startswith(QUIZ_PREFIX):
             scores[column.removeprefix(QUIZ_PREFIX)] = value
@@ -147,6 +149,7 @@ def _learner(row: dict[str, str], header: list[str]) -> dict[str, Any]:
         "name": row["learner_name"].strip(),
         "attendance": attendance,
         "quiz_scores": scores,
+        **({"language": row[LANGUAGE_COLUMN].strip()} if (row.get(LANGUAGE_COLUMN) or "").strip() else {}),
         **({"sessions": _with_attestation(sessions, row)} if sessions else {}),
     }
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import yaml
 
 from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.i18n.records import N_
 
 LUNCH_MINUTES = 60
 LUNCH_AFTER_DAY_MINUTES = 240  # only days longer than this get a lunch break
@@ -78,7 +79,9 @@ def _timed_day(number: int, items: list, start: str, first_date: dt.date | None)
         clock += segment.minutes
         elapsed += segment.minutes
         if lunch_due and elapsed >= total / 2:
-            slots.append(Slot(_time(clock), _time(clock + LUNCH_MINUTES), LUNCH_MINUTES, "", "Lunch", "break", False))
+            slots.append(
+                Slot(_time(clock), _time(clock + LUNCH_MINUTES), LUNCH_MINUTES, "", N_("Lunch"), "break", False)
+            )
             clock += LUNCH_MINUTES
             lunch_due = False
     date = first_date + dt.timedelta(days=number - 1) if first_date else None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from peerpath.curriculum.load import Loaded, Module, QuizSource, StandardSource
 from peerpath.curriculum.readings import reading_problems
+from peerpath.curriculum.standard_translations import Translations
 from peerpath.models.course import Course, Topic
 from peerpath.models.evaluation import EvaluationForm
 from peerpath.models.quiz import Quiz, Scenario
@@ -32,6 +33,7 @@ class Curriculum:
     untranslated_quizzes: frozenset[str] = frozenset()  # module ids
     authored: dict[str, str | bytes] | None = None  # None: the project's own pages
     evaluation: EvaluationForm | None = None  # None: the project's own form
+    standard_translations: Translations = field(default_factory=dict)  # standard id -> language -> names
 
     @cached_property
     def by_id(self) -> dict[str, Module]:
@@ -60,7 +62,8 @@ def cross_check(loaded: Loaded) -> tuple[Curriculum | None, list[Problem]]:
     ordered = [by_id[i] for part in loaded.course.parts for i in part.modules]
     quizzes = {q.quiz.module: q.quiz for q in loaded.quizzes}
     standards = {s.standard.id: s.standard for s in loaded.standards}
-    return Curriculum(loaded.course, loaded.topics, ordered, quizzes, standards), []
+    translations = loaded.standard_translations
+    return Curriculum(loaded.course, loaded.topics, ordered, quizzes, standards, translations), []
 
 
 def _duplicate_modules(modules: list[Module]) -> list[Problem]:

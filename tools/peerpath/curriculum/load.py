@@ -9,6 +9,7 @@ from pathlib import Path
 from peerpath.curriculum.frontmatter import split_module
 from peerpath.curriculum.markdown_safety import markdown_problems
 from peerpath.curriculum.readtext import read_authored
+from peerpath.curriculum.standard_translations import Translations, language_of, load_translations
 from peerpath.curriculum.validation import validate
 from peerpath.curriculum.yamlsource import YamlDoc, read_yaml
 from peerpath.models.course import Course, Topic, Topics
@@ -55,6 +56,7 @@ class Loaded:
     modules: list[Module] = field(default_factory=list)
     quizzes: list[QuizSource] = field(default_factory=list)
     standards: list[StandardSource] = field(default_factory=list)
+    standard_translations: Translations = field(default_factory=dict)  # standards/<id>.<lang>.yml
     unreadable_module_ids: set[str] = field(default_factory=set)  # ids of modules that failed validation
     problems: list[Problem] = field(default_factory=list)
 
@@ -76,10 +78,15 @@ def load_project(project: Project) -> Loaded:
         quiz, doc = _load_yaml(project, path, Quiz, loaded)
         if quiz and doc:
             loaded.quizzes.append(QuizSource(quiz, doc.path, doc))
-    for path in sorted(project.standards.glob("*.y*ml")) if project.standards.is_dir() else []:
+    standard_files = sorted(project.standards.glob("*.y*ml")) if project.standards.is_dir() else []
+    english = {}
+    for path in [p for p in standard_files if not language_of(p)]:
         standard, doc = _load_yaml(project, path, Standard, loaded)
         if standard and doc:
             loaded.standards.append(StandardSource(standard, doc.path, doc))
+            english[path] = standard
+    translated = [p for p in standard_files if language_of(p)]
+    loaded.standard_translations = load_translations(translated, english, project.shown, loaded.problems)
     return loaded
 
 

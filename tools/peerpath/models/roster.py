@@ -5,14 +5,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, NonNegativeInt, PositiveInt, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, NonNegativeInt, PositiveInt, model_validator
 
+from peerpath.i18n.records import check_language
 from peerpath.models.common import Slug, Strict, Text
 from peerpath.models.counting import DeliveryMode
 
 ClockTime = Annotated[
     str,
     Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$", description="24-hour clock time, e.g. '09:00' or '13:30'."),
+]
+Language = Annotated[
+    str,
+    AfterValidator(check_language),
+    Field(description="Language of the records printed for them: 'en' (English) or 'es' (Spanish)."),
 ]
 SegmentRef = Annotated[
     str,
@@ -119,6 +125,9 @@ class Cohort(Strict):
         default=None,
         description="What a learner must do to be credited for a live online session, e.g. 'camera on throughout'.",
     )
+    language: Language = Field(
+        default="en", description="Language of the cohort's schedule, sign-in sheets, audit and certificates."
+    )
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Cohort:
@@ -160,6 +169,12 @@ class Learner(Strict):
     quiz_scores: dict[Slug, Annotated[float, Field(ge=0, le=100)]] = Field(
         default_factory=dict, description="Module id -> quiz score in percent, if the trainer records them."
     )
+    language: Language | None = Field(
+        default=None, description="Language of this learner's certificate or transcript (default: the cohort's)."
+    )
+
+    def language_in(self, cohort: Cohort) -> str:
+        return self.language or cohort.language
 
 
 class Roster(Strict):

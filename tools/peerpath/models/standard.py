@@ -80,3 +80,19 @@ class Standard(Strict):
         if dupes:
             raise ValueError(f"domain id '{dupes[0]}' is used twice")
         return self
+
+
+class StandardTranslation(Strict):
+    """standards/<id>.<lang>.yml: what a certificate prints of a standard, in another language.
+
+    Hours, topics and rules are never retyped here: they are taken from the English source."""
+
+    source: str = Field(
+        pattern=r"^[0-9a-f]{12}$",
+        description="First 12 hex digits of the SHA-256 of the English file this translation follows.",
+    )
+    name: Text = Field(description="The credential's name in this language.")
+    domains: dict[Slug, Text] = Field(default_factory=dict, description="Domain id -> its name in this language.")
+    floors: dict[Slug, Text] = Field(
+        default_factory=dict, description="Floor id (a minimum across domains) -> its name in this language."
+    )
