@@ -54,23 +54,25 @@ def who_may_deliver(counting: Counting, approval: str | None, lang: str = SOURCE
 
 
 ONE_LINE = {
-    "any": "any training that covers the required content",
-    "approved-provider": "only training delivered by a provider the board approves",
-    "board-curriculum-only": "only the board's own curriculum: PeerPath's hours cannot count",
-    "unknown": "whether an approved provider is required is not known (ask the board)",
+    "any": N_("any training that covers the required content"),
+    "approved-provider": N_("only training delivered by a provider the board approves"),
+    "board-curriculum-only": N_("only the board's own curriculum: PeerPath's hours cannot count"),
+    "unknown": N_("whether an approved provider is required is not known (ask the board)"),
 }
 
 
-def one_line(counting: Counting) -> str:
-    """What a board requires before it counts an hour, in one line (the For boards overview)."""
-    parts = [ONE_LINE[counting.who_may_deliver]]
-    not_credited = [MODE_NAMES[m] for m in DELIVERY_MODES if counting.delivery.of(m) == "not-credited"]
+def one_line(counting: Counting, lang: str = SOURCE_LANGUAGE) -> str:
+    """What a board requires before it counts an hour, in one line (the For boards overview), in `lang`."""
+    _ = gettext(lang)
+    parts = [_(ONE_LINE[counting.who_may_deliver])]
+    not_credited = [_(MODE_NAMES[m]) for m in DELIVERY_MODES if counting.delivery.of(m) == "not-credited"]
     if not_credited and counting.who_may_deliver != "board-curriculum-only":
-        parts.append(f"no hours for {' or '.join(not_credited)}")
+        parts.append(_("no hours for %(modes)s") % {"modes": _(" or ").join(not_credited)})
     if isinstance(counting.min_in_person_percent, float):
-        parts.append(f"at least {counting.min_in_person_percent:g}% in person")
+        parts.append(_("at least %(percent)s%% in person") % {"percent": f"{counting.min_in_person_percent:g}"})
     if isinstance(counting.max_online_hours_per_day, float):
-        parts.append(f"at most {counting.max_online_hours_per_day:g} online hours a day")
+        hours = f"{counting.max_online_hours_per_day:g}"
+        parts.append(_("at most %(hours)s online hours a day") % {"hours": hours})
     return "; ".join(parts) + "."
 
 

@@ -254,7 +254,7 @@ def _context(audit: Audit, lang: str) -> dict[str, Any]:
         "hours": hours_text,
         "rounding": _(ROUNDING),
         "wpm": READING_WORDS_PER_MINUTE,
-        "categories": CATEGORIES,
+        "categories": {number: _(title) for number, title in CATEGORIES.items()},
         "chart": chart_rows(audit),
         "source_link": source_link,
     }

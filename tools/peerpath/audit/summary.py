@@ -26,7 +26,7 @@ def summary_rows(audits: list[Audit], lang: str = SOURCE_LANGUAGE) -> list[dict[
             "result": a.result,
             "reason": reason(a, lang),
             "who_may_deliver": a.standard.counting.who_may_deliver,
-            "counting_line": one_line(a.standard.counting),
+            "counting_line": one_line(a.standard.counting, lang),
             "required_hours": a.standard.total_hours,
             "provided_hours": quarter_hours(a.provided_minutes),
             "instruction_hours": quarter_hours(a.total.instruction_minutes),

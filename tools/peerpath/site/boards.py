@@ -20,10 +20,10 @@ def board_pages(curriculum: Curriculum, base: dict | None = None, lang: str = SO
     """The "For boards" section: one audit page per standard, a crosswalk, and an overview."""
     if not curriculum.standards:
         return {}
-    audits = [audit(curriculum, s, approval=approval_of(base, s.id)) for s in curriculum.standards.values()]
+    audits = [audit(curriculum, s, approval=approval_of(base, s.id), lang=lang) for s in curriculum.standards.values()]
     pages = {
         f"boards/{a.standard.id}.md": render(
-            "board_standard.md.j2", lang, s=a.standard, report=Markup(render_audit(a, "markdown"))
+            "board_standard.md.j2", lang, s=a.standard, report=Markup(render_audit(a, "markdown", lang))
         )
         for a in audits
     }
@@ -32,7 +32,7 @@ def board_pages(curriculum: Curriculum, base: dict | None = None, lang: str = SO
         "boards_index.md.j2",
         lang,
         course=curriculum.course,
-        rows=summary_rows(audits),
+        rows=summary_rows(audits, lang),
         label=lambda result: results[result.replace("-", " ")],
         confidence=lambda level: confidence.get(level, level),
         marks={"meets": "✓", "falls-short": "✗", "cannot-confirm": "?", "cannot-count-here": "✗"},
