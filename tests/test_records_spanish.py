@@ -257,3 +257,14 @@ def test_every_word_of_the_records_has_a_spanish_translation():
         catalog = pofile.read_po(f, locale="es")
     untranslated = sorted(m for m in found if not (catalog.get(m) and catalog.get(m).string))
     assert len(found) > 250 and untranslated == []
+
+
+def test_a_spanish_transcript_names_the_modules_as_the_spanish_edition_does(project_es: Project):
+    roster = roster_with(project_es, l02="es")
+    data = yaml.safe_load(roster.read_text(encoding="utf-8"))
+    data["learners"][1]["attendance"]["boundaries-basics"] = 30  # Priya missed half of it too
+    roster.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = text_of(issue(project_es, roster) / "spring-2027--l02--transcript.pdf")
+    assert "Límites básicos: " in text  # the module's Spanish title, from boundaries-basics.es.md
+    assert "Listening skills: 45 de 90 minutos sin asistir" in text  # not translated yet: its English title
+    assert "Boundaries basics" not in text

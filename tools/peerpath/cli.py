@@ -93,7 +93,7 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
     from peerpath.cohorts.certificate_pdf import FontMissing
     from peerpath.cohorts.issue import SigningKeyError, issue, signing_key
 
-    curriculum, base, problems = check(project)
+    curriculum, base, problems, translated = check_editions(project)
     if problems or curriculum is None or base is None:
         return _report(problems)
     standard = _find_standard(curriculum, args.standard)
@@ -120,6 +120,7 @@ def _issue(project: Project, args: argparse.Namespace) -> int:
             paper=args.paper,
             progress=len(roster.learners) >= PROGRESS_FROM or sys.stderr.isatty(),
             provider=Provider.model_validate(settings["provider"]) if settings.get("provider") else None,
+            editions=translated.curricula,
         )
     except (FontMissing, SigningKeyError) as error:
         print(f"peerpath: {error}", file=sys.stderr)

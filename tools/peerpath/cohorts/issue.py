@@ -84,26 +84,44 @@ def issue(
     today: dt.date | None = None,
     progress: bool = False,
     provider: Provider | None = None,
+    editions: dict[str, Curriculum] | None = None,
 ) -> IssueSummary:
-    """Write one PDF per learner into `out` and register new certificates. Files appear only when all succeed."""
+    """Write one PDF per learner into `out` and register new certificates. Files appear only when all succeed.
+
+    `editions`: the translated curricula by language; a learner's PDF names the course and its modules as
+    their language's edition does (hours are the same in every edition: they come from the English agenda).
+    """
     events = read_events(registry)
     known = {e["code_sha256"]: e for e in events if e["event"] == "issued"}
     issued_on = (today or dt.date.today()).isoformat()
     strict = provider is not None and provider.require_passing_score
-    results = [learner_result(learner, curriculum, standard, roster.cohort, strict) for learner in roster.learners]
+
+    def edition(learner) -> Curriculum:
+        found = (editions or {}).get(learner.language_in(roster.cohort))
+        return (
+            curriculum
+            if found is None
+            else dataclasses.replace(found, standard_translations=curriculum.standard_translations)
+        )
+
+    chosen = [edition(learner) for learner in roster.learners]
+    results = [
+        learner_result(lrn, ed, standard, roster.cohort, strict)
+        for lrn, ed in zip(roster.learners, chosen, strict=True)
+    ]
     new_events = []
     out.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".peerpath-issue-", dir=out))
     try:
         batch = []
-        for result in results:
+        for result, learner_edition in zip(results, chosen, strict=True):
             code = certificate_code(key, roster.cohort, result.learner, curriculum.course.version, standard)
             digest = code_hash(code)
             previous = known.get(digest)
             when = previous["issued"] if previous else issued_on
             if result.complete and not previous:
                 new_events.append(registry_event(result, roster, curriculum, standard, digest, when))
-            data = certificate_data(result, roster, curriculum, standard, organisation, verify_url, code, when)
+            data = certificate_data(result, roster, learner_edition, standard, organisation, verify_url, code, when)
             batch.append(dataclasses.replace(data, provider=provider_lines(provider, standard, data.lang)))
         fonts = fonts_for_batch(batch, staging)
         files = []

@@ -63,7 +63,7 @@ def cross_check(loaded: Loaded) -> tuple[Curriculum | None, list[Problem]]:
     quizzes = {q.quiz.module: q.quiz for q in loaded.quizzes}
     standards = {s.standard.id: s.standard for s in loaded.standards}
     translations = loaded.standard_translations
-    return Curriculum(loaded.course, loaded.topics, ordered, quizzes, standards, translations), []
+    return Curriculum(loaded.course, loaded.topics, ordered, quizzes, standards, standard_translations=translations), []
 
 
 def _duplicate_modules(modules: list[Module]) -> list[Problem]:
