@@ -91,6 +91,12 @@ def lighthouse_once(tool: Path, chrome: str, url: str) -> dict:
         capture_output=True,
         timeout=240,
     )
-    categories = json.loads(out.read_text())["categories"]
+    report = json.loads(out.read_text())
     out.unlink()
-    return {k: v["score"] * 100 for k, v in categories.items()}
+    scores = {k: v["score"] * 100 for k, v in report["categories"].items()}
+    # What the performance score is made of: the metrics where its points are lost (ms, for the notes).
+    metrics = {name: report["audits"][name]["numericValue"] for name in METRICS if name in report["audits"]}
+    return {**scores, **metrics}
+
+
+METRICS = ("total-blocking-time", "first-contentful-paint", "largest-contentful-paint", "speed-index")

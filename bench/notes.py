@@ -39,17 +39,24 @@ def missed_target_notes(mk, zs, scale, build_growth, zensical_growth, scores, ba
                 cause = f"with PeerPath's scripts emptied the module page scores {bare['performance']}, {share}"
             else:
                 cause = "the share of PeerPath's scripts was not measured"
+            measured = (
+                f"Medians: total blocking time {s['total-blocking-time']:.0f} ms, first contentful paint "
+                f"{s['first-contentful-paint'] / 1000:.1f} s, largest contentful paint "
+                f"{s['largest-contentful-paint'] / 1000:.1f} s. "
+                if "total-blocking-time" in s
+                else ""
+            )
             notes.append(
-                f"- **Lighthouse performance on `{page}`: {ours}.** The plain Material page of one module, with no "
-                f"navigation, scores {plain.get('performance', '?')}; {cause}. Lighthouse simulates a throttled "
-                "phone from what it observes, so single runs on a shared machine vary widely (hence the median). "
-                "What might fix it (not yet measured): the quiz on a page of its own, so module pages are shorter, "
-                "or a lighter theme once Zensical's own is ready."
+                f"- **Lighthouse performance on `{page}`: {ours}.** {measured}The plain Material page of one module, "
+                f"with no navigation, scores {plain.get('performance', '?')}; {cause}. Lighthouse simulates a "
+                "throttled phone from what it observes, so single runs on a shared machine vary widely (hence the "
+                "median). What might fix it (not yet measured): the quiz on a page of its own, so module pages are "
+                "shorter, or a lighter theme once Zensical's own is ready."
             )
     if rate < 50:
         notes.append(
-            f"- **Certificates: {rate:.0f} per second.** Each PDF embeds a cut-down DejaVu Sans, and fpdf2 subsets "
-            "and re-encodes the font for every file; that and line breaking are most of the time. What would fix "
-            "it: embedding one shared font subset (not possible through fpdf2's public API), or more cores."
+            f"- **Certificates: {rate:.0f} per second.** Certificates are drawn fifty to a document (the fonts "
+            "embedded once) and split into one file each; what is left is drawing the text and the QR code, and "
+            "splitting. What would help: more cores."
         )
     return notes

@@ -40,9 +40,9 @@ def main() -> int:
     print("measuring live regeneration ...", file=sys.stderr)
     live = live_regeneration(project)
     print("measuring page weight ...", file=sys.stderr)
-    subprocess.run(
-        builder(project, "mkdocs"), cwd=project.root, env={**ENV, SKIP_HOOK_ENV: "1"}, check=True, capture_output=True
-    )
+    for config in ("mkdocs.yml", "mkdocs-es.yml"):  # the English site, then the Spanish one inside it (site/es)
+        command = [*builder(project, "mkdocs")[:-1], str(project.build / config)]
+        subprocess.run(command, cwd=project.root, env={**ENV, SKIP_HOOK_ENV: "1"}, check=True, capture_output=True)
     site = project.site("mkdocs")
     curriculum, _ = cross_check(load_project(project))
     module_id = next(m.meta.id for m in curriculum.modules if m.meta.id in curriculum.quizzes)
@@ -59,7 +59,7 @@ def main() -> int:
         weights[f"mkdocs-quiz page ({mq['questions']} of the same questions)"] = mq
     assets = quiz_assets_gz(site)
     print("running Lighthouse (mobile) ...", file=sys.stderr)
-    scores = lighthouse(site, [module_page, "progress.html", "index.html"])
+    scores = lighthouse(site, [module_page, "progress.html", "index.html", f"es/{module_page}", "es/index.html"])
     plain_scores = lighthouse(work / "plain" / "site", ["index.html"]).get("index.html")
     bare_scores = lighthouse(without_peerpath_scripts(site, work / "no-scripts"), [module_page]).get(module_page)
     print("issuing 1,000 certificates ...", file=sys.stderr)
