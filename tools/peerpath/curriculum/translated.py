@@ -25,14 +25,14 @@ from peerpath.curriculum.translation_checks import (
 )
 from peerpath.curriculum.translations import TranslationFile, Translations
 from peerpath.curriculum.validation import field_path
-from peerpath.i18n import gettext
+from peerpath.i18n import N_, gettext
 from peerpath.models.course import Course, Topic
 from peerpath.models.evaluation import EvaluationForm
 from peerpath.models.module import ModuleMeta
 from peerpath.models.quiz import Quiz
 from peerpath.problems import Problem
 
-NOTICE = "This part is not translated yet, so it is shown in English."
+NOTICE = N_("This part is not translated yet, so it is shown in English.")
 
 
 def translation_problems(loaded: Loaded, found: Translations, form: EvaluationForm | None) -> list[Problem]:
