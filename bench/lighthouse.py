@@ -59,7 +59,9 @@ def lighthouse(site: Path, pages: list[str]) -> dict:
     try:
         for page in pages:
             runs = [lighthouse_once(tool, chrome, f"{url}/{page}") for _ in range(LIGHTHOUSE_RUNS)]
-            scores[page] = {k: round(statistics.median(r[k] for r in runs)) for k in runs[0]}
+            numbers = [k for k in runs[0] if k != "failed"]
+            scores[page] = {k: round(statistics.median(r[k] for r in runs)) for k in numbers}
+            scores[page]["failed"] = sorted({audit for r in runs for audit in r["failed"]})
     finally:
         server.shutdown()
         server.server_close()
@@ -96,7 +98,14 @@ def lighthouse_once(tool: Path, chrome: str, url: str) -> dict:
     scores = {k: v["score"] * 100 for k, v in report["categories"].items()}
     # What the performance score is made of: the metrics where its points are lost (ms, for the notes).
     metrics = {name: report["audits"][name]["numericValue"] for name in METRICS if name in report["audits"]}
-    return {**scores, **metrics}
+    # Which accessibility and best-practices audits fell short, so a score under 100 names its cause.
+    failed = [
+        ref["id"]
+        for category in ("accessibility", "best-practices")
+        for ref in report["categories"][category]["auditRefs"]
+        if ref.get("weight") and report["audits"][ref["id"]].get("score") not in (None, 1)
+    ]
+    return {**scores, **metrics, "failed": failed}
 
 
 METRICS = ("total-blocking-time", "first-contentful-paint", "largest-contentful-paint", "speed-index")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from browser import block_other_hosts
+from conftest import serve_folder
 from peerpath.project import Project
 
 pytestmark = pytest.mark.browser
@@ -64,3 +65,24 @@ def test_the_trainer_edition_shows_notes_and_agenda(page, built_fixture: Project
     assert page.locator("table.pp-agenda tbody tr").count() == 4
     learner = (built_fixture.site(engine) / "modules" / "boundaries-basics.html").read_text()
     assert "SECRET-FACILITATOR-NOTE" not in learner
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_the_search_index_is_downloaded_only_when_a_reader_opens_search(page, built_fixture: Project, engine: str):
+    """On a phone with patchy data, a page opens without the whole site's search index; search still works."""
+    url, server = serve_folder(built_fixture.site(engine))
+    try:
+        asked = []
+        page.on("request", lambda r: asked.append(r.url) if "search" in r.url and ".json" in r.url else None)
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.goto(f"{url}/modules/boundaries-basics.html")
+        page.wait_for_load_state("networkidle")
+        assert asked == [], f"{engine}: the search index was fetched on page load"
+        page.locator("label[for='__search']").first.click()
+        page.keyboard.type("boundary")
+        results = page.locator(".md-search-result" if engine == "mkdocs" else "[role=listbox]")
+        results.get_by_text("Boundaries basics").first.wait_for(timeout=10000)
+        assert len(asked) == 1
+    finally:
+        server.shutdown()
+        server.server_close()

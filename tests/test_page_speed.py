@@ -10,6 +10,7 @@ import yaml
 from conftest import REPO, copy_fixture
 from peerpath.pipeline import build
 from peerpath.project import Project
+from peerpath.site.siteconfig import in_groups
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -69,3 +70,28 @@ def test_previous_and_next_links_still_lead_through_the_course_in_order(pruned_f
     footer = page.split('class="md-footer"', 1)[1]
     nxt = re.search(r'<a href="([^"]+)"[^>]*md-footer__link--next', footer)
     assert nxt and nxt.group(1).removeprefix("./") == "listening-skills.html"
+
+
+def _modules(n: int) -> list[dict[str, str]]:
+    return [{f"Module {i}": f"modules/m{i}.md"} for i in range(1, n + 1)]
+
+
+def test_a_part_of_forty_modules_stays_one_list():
+    assert in_groups(_modules(40)) == _modules(40)
+
+
+def test_a_very_long_part_is_cut_into_numbered_groups_in_course_order():
+    groups = in_groups(_modules(100))
+    names = [next(iter(g)) for g in groups]
+    assert names == ["Modules 1–20", "Modules 21–40", "Modules 41–60", "Modules 61–80", "Modules 81–100"]
+    assert [entry for g in groups for entry in next(iter(g.values()))] == _modules(100), "no module lost or moved"
+
+
+def test_a_thousand_modules_give_a_page_about_sixty_links_not_a_thousand():
+    groups = in_groups(_modules(1000))
+    sizes = [len(next(iter(g.values()))) for g in groups]
+    assert len(groups) == 32 and max(sizes) == 32  # a page lists the 32 groups and its own group's 32 modules
+
+
+def test_group_names_are_in_the_site_language():
+    assert next(iter(in_groups(_modules(45), "es")[1])) == "Módulos 21–40"

@@ -114,7 +114,7 @@ def _edition_pages(project: Project, edition: Curriculum, base: dict, lang: str)
         and rel not in {path for _, path in GENERATED_LEARNER_PAGES}
     ]
     titles = {rel: page_title(str(pages[rel]), rel) for rel in authored}
-    return pages, translated_nav(navigation(edition, authored, titles), lang)
+    return pages, translated_nav(navigation(edition, authored, titles, lang), lang)
 
 
 def _write_saved(project: Project, saved: dict[str, bytes]) -> list[str]:

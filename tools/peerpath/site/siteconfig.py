@@ -6,6 +6,7 @@ edit; peerpath writes build/<engine>.yml next to the generated docs folder.
 
 from __future__ import annotations
 
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -37,6 +38,7 @@ HOOKS = Path(__file__).parent.parent / "mkdocs_hooks.py"  # the one MkDocs-speci
 STATIC = Path(__file__).parent.parent / "static"  # PeerPath's own scripts and styles
 STYLESHEETS = [f"{ASSETS}/peerpath.css"]
 STORAGE_GUARD = f"{ASSETS}/storage.js"  # which storage works; keeps the theme working when it is blocked
+SEARCH_ON_DEMAND = f"{ASSETS}/search-on-demand.js"  # the search index is fetched when search is opened
 SCRIPTS = [
     f"{ASSETS}/messages.js",  # generated: the scripts' words in the site's language
     f"{ASSETS}/i18n.js",  # t() and tn(), which read them
@@ -88,14 +90,11 @@ def _navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, s
     _ = gettext(lang)
     nav: list[Any] = [{_("Home"): "index.md"}]
     for title, modules in curriculum.parts():
-        nav.append(
-            {
-                title: [
-                    {f"{m.meta.title} ({hours_text(contact_minutes(m.meta), lang)})": f"modules/{m.meta.id}.md"}
-                    for m in modules
-                ]
-            }
-        )
+        entries = [
+            {f"{m.meta.title} ({hours_text(contact_minutes(m.meta), lang)})": f"modules/{m.meta.id}.md"}
+            for m in modules
+        ]
+        nav.append({title: in_groups(entries, lang)})
     nav.extend({_(title): path} for title, path in GENERATED_LEARNER_PAGES)
     sections: dict[str, list[Any]] = {}
     for rel in authored:
@@ -118,9 +117,31 @@ def _navigation(curriculum: Curriculum, authored: list[str], titles: dict[str, s
 def trainer_navigation(curriculum: Curriculum, lang: str = SOURCE_LANGUAGE) -> list[Any]:
     """The trainer editions, in course order, after the page that lists them all."""
     _ = gettext(lang)
-    return [{_("All trainer editions"): "trainer/index.md"}] + [
-        {m.meta.title: f"trainer/{m.meta.id}.md"} for m in curriculum.modules
-    ]
+    editions = [{m.meta.title: f"trainer/{m.meta.id}.md"} for m in curriculum.modules]
+    return [{_("All trainer editions"): "trainer/index.md"}, *in_groups(editions, lang)]
+
+
+FLAT_LIMIT = 40  # a list this long stays one list in the sidebar
+GROUP_LEAST = 20  # a longer one is cut into groups of at least this many
+
+
+def in_groups(entries: list[Any], lang: str = SOURCE_LANGUAGE) -> list[Any]:
+    """A long list of modules as consecutive groups ("Modules 1–32", "Modules 33–64", ...).
+
+    The theme lists every module of every part on every page; a closed group shows as one link. So a
+    page carries about 2·√n links instead of n, and a build of n pages grows near n, not n².
+    Lists of up to FLAT_LIMIT entries (every part of the shipped course) are left as they are.
+    """
+    if len(entries) <= FLAT_LIMIT:
+        return entries
+    _ = gettext(lang)
+    size = max(GROUP_LEAST, math.ceil(math.sqrt(len(entries))))
+    groups = []
+    for start in range(0, len(entries), size):
+        chunk = entries[start : start + size]
+        label = _("Modules {first}–{last}").format(first=start + 1, last=start + len(chunk))
+        groups.append({label: chunk})
+    return groups
 
 
 def engine_config(
@@ -143,14 +164,14 @@ def engine_config(
     scripts = [{"path": s, "defer": True} for s in SCRIPTS] if engine == "mkdocs" else list(SCRIPTS)
     config["extra_javascript"] = [*scripts, *config.get("extra_javascript", [])]
     # The theme runs polyfills first: the storage guard must be in place before its own scripts.
-    polyfills = [STORAGE_GUARD]
+    polyfills = [STORAGE_GUARD, SEARCH_ON_DEMAND]
     if project.search_shim.is_file():
         # Search from disk: both builders' offline plugin makes search work without a server; the shim
         # is served locally, so neither adds its CDN address (Zensical skips it when one is listed).
         config["plugins"] = [*config.get("plugins", []), "offline"]
         polyfills.append(SEARCH_SHIM)
     # overrides/main.html writes these small head scripts into each page instead of linking them:
-    # two fewer requests that hold up the first paint on a phone.
+    # fewer requests that hold up the first paint on a phone.
     inline = [head_script_text(project, path) for path in polyfills]
     config["extra"] = {
         **config.get("extra", {}),
