@@ -71,7 +71,8 @@ def main() -> int:
     lines = [
         f"# PeerPath benchmarks\n\nMeasured {dt.date.today().isoformat()} on a machine with {os.cpu_count()} CPUs "
         f"(Python {sys.version.split()[0]}). Times are medians of {RUNS} runs unless stated; ratios come from the "
-        "same run, side by side.\n",
+        "same run, side by side (a build ratio is the median of its rounds' own ratios, each round one build of "
+        "each kind, one after the other).\n",
         "| what | measured | target | result |",
         "|---|---|---|---|",
         f"| MkDocs: `peerpath generate` alone, nothing changed since the last run | {mk['generate']:.2f} s | | |",
