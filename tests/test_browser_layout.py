@@ -76,6 +76,9 @@ def test_every_page_type_passes_axe(tabs, request, screen: str, scheme: str, nam
     assert page.evaluate("document.body.dataset.mdColorScheme") == expected
     if name == "module":  # checked with the answers marked, the state with the most colours in it
         page.locator(".pp-submit").first.click()
+    # Checking scrolls the page, and the theme fades the page title into the header: read the colours
+    # once the page is still, as a reader sees them, not half-way through the fade.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     results = Axe().run(page)
     assert results.violations_count == 0, results.generate_report()
 
