@@ -58,3 +58,23 @@ def pick_option(page, name: str, label: str) -> None:
 def press_button(page, css_class: str) -> None:
     tab_until(page, f"el => el.classList.contains({css_class!r})")
     page.keyboard.press("Enter")
+
+
+# Material's search field, or the one inside Zensical's search dialog.
+SEARCH_FIELD = {"mkdocs": ".md-search__input", "zensical": "input[aria-label='Search']"}
+
+
+def type_search(page, engine: str, words: str) -> None:
+    """Type into the theme's search once its field is open and has focus, as a person waits to see the cursor.
+
+    Zensical focuses its dialog's field a moment after the dialog opens; keys pressed before that are lost.
+    """
+    field = page.locator(SEARCH_FIELD[engine]).first
+    field.wait_for(state="visible")
+    page.wait_for_function(
+        "sel => { let a = document.activeElement;"
+        " while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;"
+        " return !!a && a.matches(sel); }",
+        arg=SEARCH_FIELD[engine],
+    )
+    page.keyboard.type(words)

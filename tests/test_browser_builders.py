@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import block_other_hosts
+from browser import block_other_hosts, type_search
 from conftest import serve_folder
 from peerpath.project import Project
 
@@ -41,7 +41,7 @@ def test_search_finds_a_module_opened_from_disk(page, built_fixture: Project, en
     page.set_viewport_size({"width": 1200, "height": 900})
     page.goto((built_fixture.site(engine) / "index.html").as_uri())
     page.keyboard.press("/")
-    page.keyboard.type("boundary")
+    type_search(page, engine, "boundary")
     # Material lists results in .md-search-result; Zensical in a listbox inside its search dialog.
     results = page.locator(".md-search-result" if engine == "mkdocs" else "[role=listbox]")
     results.get_by_text("Boundaries basics").first.wait_for(timeout=10000)
@@ -79,10 +79,7 @@ def test_the_search_index_is_downloaded_only_when_a_reader_opens_search(page, bu
         page.wait_for_load_state("networkidle")
         assert asked == [], f"{engine}: the search index was fetched on page load"
         page.locator("label[for='__search']").first.click()
-        # Material's search field, or the one in Zensical's search dialog.
-        field = page.locator(".md-search__input" if engine == "mkdocs" else "input[aria-label='Search']")
-        field.wait_for(state="visible")
-        field.press_sequentially("boundary")
+        type_search(page, engine, "boundary")
         results = page.locator(".md-search-result" if engine == "mkdocs" else "[role=listbox]")
         results.get_by_text("Boundaries basics").first.wait_for(timeout=10000)
         assert len(asked) == 1

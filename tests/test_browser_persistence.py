@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser import type_search
 
 pytestmark = pytest.mark.browser
 
@@ -122,7 +123,7 @@ def search_results(page, engine: str, width: int, words: str, expect: str) -> st
     """Open the theme's search the way a person does, type, and read the results."""
     if engine == "zensical":
         page.locator(".md-search__button:visible, label.md-header__button[for=__search]:visible").first.click()
-        page.keyboard.type(words)
+        type_search(page, engine, words)
         shadow = "[...document.querySelectorAll('*')].map(e => e.shadowRoot ? e.shadowRoot.textContent : '').join(' ')"
         # wait for the result itself: the search box's own stylesheet already contains the word "results"
         page.wait_for_function(f"({shadow}).includes({json.dumps(expect)})", timeout=SEARCH_WAIT_MS)
@@ -131,7 +132,7 @@ def search_results(page, engine: str, width: int, words: str, expect: str) -> st
         page.locator("label.md-header__button[for=__search]").click()
     else:
         page.keyboard.press("/")
-    page.keyboard.type(words)
+    type_search(page, engine, words)
     page.locator(".md-search-result__item", has_text=expect).first.wait_for(timeout=SEARCH_WAIT_MS)
     return page.locator(".md-search-result").inner_text()
 

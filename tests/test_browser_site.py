@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from browser import block_other_hosts
+from browser import block_other_hosts, type_search
 from peerpath.project import Project
 
 pytestmark = pytest.mark.browser
@@ -68,7 +68,7 @@ def test_search_works_opened_from_disk(page, built_fixture: Project):
     page.set_viewport_size({"width": 1200, "height": 900})
     page.goto((built_fixture.site("mkdocs") / "index.html").as_uri())
     page.keyboard.press("/")
-    page.keyboard.type("boundary")
+    type_search(page, "mkdocs", "boundary")
     results = page.locator(".md-search-result__item")
     results.first.wait_for(timeout=10000)
     assert "Boundaries basics" in page.locator(".md-search-result").inner_text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser import block_other_hosts, choose_radio, press_button, tick_checkbox
+from browser import block_other_hosts, choose_radio, press_button, tick_checkbox, type_search
 from peerpath.project import Project
 
 pytestmark = pytest.mark.browser
@@ -157,5 +157,5 @@ def test_spanish_search_finds_a_spanish_module(page, fixture_url):
     page.set_viewport_size({"width": 1200, "height": 900})
     page.goto(f"{fixture_url}/es/index.html")
     page.keyboard.press("/")
-    page.keyboard.type("regalos")
+    type_search(page, "mkdocs", "regalos")
     page.locator(".md-search-result").get_by_text("Límites básicos").first.wait_for(timeout=10000)
