@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+
 from browser import type_search
 
 pytestmark = pytest.mark.browser
