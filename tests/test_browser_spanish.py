@@ -53,6 +53,11 @@ def test_an_untranslated_module_is_reachable_in_english_with_a_spanish_notice(
     page.goto((built_fixture.site(engine) / "es" / "modules" / "listening-skills.html").as_uri())
     assert "Esta parte aún no está traducida" in page.locator(".pp-untranslated").inner_text()
     assert page.locator("article [lang=en]").first.is_visible()
+    # a screen reader reads the English title, summary and objectives with an English voice
+    assert page.locator("article h1").get_attribute("lang") == "en"
+    assert page.locator(".pp-module-summary").get_attribute("lang") == "en"
+    assert page.locator(".pp-objectives").get_attribute("lang") == "en"
+    assert page.locator(".pp-topic-hours caption").get_attribute("lang") is None  # the box's own words are Spanish
 
 
 def answer(page, right: bool, matches: tuple[str, str]) -> None:

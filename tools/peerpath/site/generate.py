@@ -136,6 +136,8 @@ def _box_context(curriculum: Curriculum, module: Module, lang: str) -> dict:
         "by_topic": minutes_by_topic(module.meta),
         "topics": curriculum.topics,
         "competency_names": competency_names(lang),
+        # a module not translated yet keeps its English title, summary and objectives: mark them as English
+        "text_lang": "en" if module.meta.id in curriculum.untranslated else None,
     }
 
 
