@@ -33,7 +33,7 @@ from peerpath.site.siteconfig import (
     navigation,
     read_base_config,
 )
-from peerpath.site.watch import watch
+from peerpath.site.watch import serve_config, watch
 
 SKIP_HOOK_ENV = "PEERPATH_ALREADY_GENERATED"
 
@@ -224,9 +224,14 @@ def serve(project: Project, address: str, engine: str = "mkdocs", lang: str = SO
     if engine == "mkdocs":
         cmd = [_tool("mkdocs"), "serve", "-a", address, "-f", str(config)]
         return subprocess.run(cmd, cwd=project.root).returncode
-    server = subprocess.Popen([_tool("zensical"), "serve", "-a", address, "-f", str(config)])
+    server = subprocess.Popen([_tool("zensical"), "serve", "-a", address, "-f", str(serve_config(project, config))])
+
+    def regenerate(project: Project) -> None:
+        generate(project)
+        serve_config(project, config)  # a new module or page changes the navigation in the config
+
     try:
-        watch(project, generate, keep_going=lambda: server.poll() is None, say=lambda text: print(text, flush=True))
+        watch(project, regenerate, keep_going=lambda: server.poll() is None, say=lambda text: print(text, flush=True))
     except KeyboardInterrupt:
         pass
     finally:

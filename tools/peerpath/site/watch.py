@@ -12,8 +12,14 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+import yaml
+
 from peerpath.problems import ProblemsFound
 from peerpath.project import Project
+from peerpath.site.generate import ASSETS, write_file
+from peerpath.site.siteconfig import config_text, head_script_text
+
+LIVE_RELOAD = f"{ASSETS}/live-reload.js"  # see static/live-reload.js: why Zensical's own reload is not enough
 
 Snapshot = dict[str, tuple[int, int]]
 
@@ -69,3 +75,16 @@ def watch(
         if changed_files(before, after):
             regenerate(project, generate, say)
         before = after
+
+
+def serve_config(project: Project, config: Path) -> Path:
+    """The generated Zensical config plus the live-reload check, written beside it for `peerpath serve` only.
+
+    Built sites never carry the check: it asks the server for the open page once a second.
+    """
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    extra = data.setdefault("extra", {})
+    extra["peerpath_head_scripts"] = [*extra.get("peerpath_head_scripts", []), head_script_text(project, LIVE_RELOAD)]
+    target = config.with_name(f"{config.stem}-serve{config.suffix}")
+    write_file(target, config_text(data))
+    return target
