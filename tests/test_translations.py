@@ -256,3 +256,14 @@ def test_editors_get_a_schema_for_each_kind_of_translation():
     assert module["additionalProperties"] is False
     for kind in ("quiz", "page", "course", "topics", "evaluation"):
         assert schemas[f"{kind}-translation.schema.json"]["properties"]["source"]["pattern"] == "^[0-9a-f]{12}$"
+
+
+def test_a_broken_link_in_a_translation_names_the_translators_line_and_no_site_is_built(project_es: Project):
+    module = project_es.root / MODULE_ES
+    lines = module.read_text(encoding="utf-8").splitlines()
+    module.write_text("\n".join([*lines, "", "Lee [la página antigua](pagina-antigua.md).", ""]), encoding="utf-8")
+    result = run_cli("build", cwd=project_es.root)
+    assert result.returncode == 1
+    assert f"{MODULE_ES}:{len(lines) + 2}: link 'pagina-antigua.md' points at no page or file" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not project_es.site("mkdocs").exists()

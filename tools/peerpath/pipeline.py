@@ -7,7 +7,7 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -17,14 +17,20 @@ from peerpath.cohorts.registry import registry_problems
 from peerpath.curriculum.crosscheck import Curriculum, cross_check
 from peerpath.curriculum.editions import Editions, editions
 from peerpath.curriculum.load import load_project
-from peerpath.curriculum.translations import TRANSLATED_LANGUAGES
+from peerpath.curriculum.translations import TRANSLATED_LANGUAGES, Translations
 from peerpath.i18n import SOURCE_LANGUAGE
 from peerpath.problems import Problem, ProblemsFound
 from peerpath.project import GENERATED_FOLDERS, Project
 from peerpath.site.cache import input_key, links_checked, mark_links_checked, save_output, saved_output
 from peerpath.site.edition import config_name, docs_folder, translated_nav, with_languages
 from peerpath.site.generate import render_pages, write_file, write_tree
-from peerpath.site.sitebuild import authored_link_problems, run_builder, staging_folder, swap_in
+from peerpath.site.sitebuild import (
+    authored_link_problems,
+    run_builder,
+    staging_folder,
+    swap_in,
+    translated_link_problems,
+)
 from peerpath.site.siteconfig import (
     ENGINES,
     GENERATED_LEARNER_PAGES,
@@ -43,6 +49,7 @@ class Generated:
     curriculum: Curriculum | None  # None when the last good run's output was reused (nothing had changed)
     changed: list[str]
     key: str = ""
+    translations: dict[str, Translations] = field(default_factory=dict)  # by language, for the link check
 
 
 def check(project: Project) -> tuple[Curriculum | None, dict | None, list[Problem]]:
@@ -98,7 +105,7 @@ def generate(project: Project) -> Generated:
                 changed.append(project.shown(path))
     changed += _remove_old_editions(project, languages)
     save_output(project, key, output)
-    return Generated(curriculum, changed, key)
+    return Generated(curriculum, changed, key, {lang: translated.translations[lang] for lang in translated.curricula})
 
 
 def _edition_pages(project: Project, edition: Curriculum, base: dict, lang: str) -> tuple[dict, list]:
@@ -160,6 +167,19 @@ def config_path(project: Project, engine: str) -> str:
     return str(project.build / f"{engine}.yml")
 
 
+def link_problems(project: Project, result: Generated) -> list[Problem]:
+    """Broken relative links in what trainers and translators wrote, each by its own file and line."""
+    if result.curriculum is None:  # a reused run whose links were never checked
+        curriculum, _, _, translated = check_editions(project)
+        in_step = {lang: translated.translations[lang] for lang in translated.curricula}
+        result = Generated(curriculum, result.changed, result.key, in_step)
+    assert result.curriculum is not None  # generate() raised on anything that left it None
+    broken = authored_link_problems(project, result.curriculum)
+    for lang, translations in result.translations.items():
+        broken += translated_link_problems(project, translations, docs_folder(project, lang))
+    return sorted(set(broken))
+
+
 def build(project: Project, engine: str = "mkdocs") -> int:
     """Generate, check links, then run the chosen builder in strict mode into a staging folder.
 
@@ -167,8 +187,7 @@ def build(project: Project, engine: str = "mkdocs") -> int:
     """
     result = generate(project)
     if not links_checked(project, result.key):
-        curriculum = result.curriculum or check(project)[0]  # a reused run whose links were never checked
-        broken = authored_link_problems(project, curriculum)
+        broken = link_problems(project, result)
         if broken:
             raise ProblemsFound(broken, f"the site was not built; {project.shown(project.site(engine))} is unchanged")
         mark_links_checked(project, result.key)

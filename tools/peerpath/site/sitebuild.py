@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from peerpath.curriculum.crosscheck import Curriculum
+from peerpath.curriculum.translations import Translations
 from peerpath.problems import Problem
 from peerpath.project import Project
 
@@ -28,10 +29,22 @@ def authored_link_problems(project: Project, curriculum: Curriculum) -> list[Pro
     for path in project.authored_files():  # published pages only: the review record is not in the site
         if path.suffix == ".md" and path.is_file():
             sources[project.shown(path)] = path.relative_to(project.curriculum).as_posix()
+    return _links_in(project, sources, project.docs)
+
+
+def translated_link_problems(project: Project, translations: Translations, docs: Path) -> list[Problem]:
+    """The same for one language's translations (`name.es.md`), against that language's generated site."""
+    sources = {t.path: f"modules/{module_id}.md" for module_id, t in translations.modules.items()}
+    sources.update({t.path: rel for rel, t in translations.pages.items()})
+    return _links_in(project, sources, docs)
+
+
+def _links_in(project: Project, sources: dict[str, str], docs: Path) -> list[Problem]:
+    """`sources`: each authored file as shown -> the page it becomes in `docs`."""
     problems = []
     for shown, generated in sources.items():
         text = (project.root / shown).read_text(encoding="utf-8")
-        problems += broken_links(text, shown, generated, project.docs)
+        problems += broken_links(text, shown, generated, docs)
     return problems
 
 
