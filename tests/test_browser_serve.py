@@ -9,6 +9,7 @@ import time
 import urllib.request
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from conftest import copy_fixture
 
@@ -38,7 +39,9 @@ def test_saving_a_quiz_updates_the_open_page(tmp_path, browser, engine: str):
     project = copy_fixture(tmp_path / "project")
     port = _free_port()
     cmd = [sys.executable, "-m", "peerpath", "serve", "--engine", engine, "--address", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(cmd, cwd=project.root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp_path / "serve.log"  # what the trainer's terminal would show, printed if the page never changes
+    with log.open("w") as out:
+        server = subprocess.Popen(cmd, cwd=project.root, stdout=out, stderr=subprocess.STDOUT)
     page = browser.new_page()
     try:
         url = f"http://127.0.0.1:{port}/modules/listening-skills.html"
@@ -48,7 +51,10 @@ def test_saving_a_quiz_updates_the_open_page(tmp_path, browser, engine: str):
         quiz = project.quizzes / "listening-skills.yml"
         quiz.write_text(quiz.read_text().replace("Which is an open question?", "Which question invites a story?"))
         # No reload by hand: the builder reloads the page once PeerPath has regenerated it.
-        page.get_by_text("Which question invites a story?").wait_for(timeout=60_000)
+        try:
+            page.get_by_text("Which question invites a story?").wait_for(timeout=60_000)
+        except PlaywrightTimeout:
+            pytest.fail(f"the page never showed the saved quiz; peerpath serve said:\n{log.read_text()}")
     finally:
         page.close()
         server.terminate()
