@@ -105,7 +105,7 @@ def generate(project: Project) -> Generated:
                 changed.append(project.shown(path))
     changed += _remove_old_editions(project, languages)
     save_output(project, key, output)
-    return Generated(curriculum, changed, key, {lang: translated.translations[lang] for lang in translated.curricula})
+    return Generated(curriculum, changed, key, translated.in_step)
 
 
 def _edition_pages(project: Project, edition: Curriculum, base: dict, lang: str) -> tuple[dict, list]:
@@ -171,8 +171,7 @@ def link_problems(project: Project, result: Generated) -> list[Problem]:
     """Broken relative links in what trainers and translators wrote, each by its own file and line."""
     if result.curriculum is None:  # a reused run whose links were never checked
         curriculum, _, _, translated = check_editions(project)
-        in_step = {lang: translated.translations[lang] for lang in translated.curricula}
-        result = Generated(curriculum, result.changed, result.key, in_step)
+        result = Generated(curriculum, result.changed, result.key, translated.in_step)
     assert result.curriculum is not None  # generate() raised on anything that left it None
     broken = authored_link_problems(project, result.curriculum)
     for lang, translations in result.translations.items():

@@ -30,6 +30,11 @@ class Editions:
     warnings: list[Problem] = field(default_factory=list)
     translations: dict[str, Translations] = field(default_factory=dict)
 
+    @property
+    def in_step(self) -> dict[str, Translations]:
+        """The translations of each language whose edition is built (every file in step with its source)."""
+        return {lang: self.translations[lang] for lang in self.curricula}
+
 
 def editions(project: Project, loaded: Loaded, english: Curriculum | None, form: EvaluationForm | None) -> Editions:
     found = Editions()
